@@ -1,0 +1,78 @@
+# Two commands matter: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SERVICES := $(BIN)/python scripts/services.py
+# Every recipe line that talks to PostgreSQL or Redis starts the embedded ones first
+# (only where DATABASE_URL / REDIS_URL are not set) and takes their URLs.
+WITH_SERVICES = eval "$$($(SERVICES) up)" &&
+
+.PHONY: help run test lint typecheck bench services services-down migrate seed messages clean
+
+help:
+	@echo "make run    - install, start PostgreSQL/Redis if needed, migrate, seed, serve on :8000"
+	@echo "make test   - lint, type-check, migration check and the whole test suite"
+	@echo "make bench  - run every benchmark in bench/ and write bench/results/*.json"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+services: $(VENV)/.installed
+	@$(SERVICES) up >/dev/null
+
+services-down: $(VENV)/.installed
+	@$(SERVICES) down
+
+migrate: $(VENV)/.installed
+	$(WITH_SERVICES) $(BIN)/python manage.py migrate_portal
+
+seed: migrate
+	$(WITH_SERVICES) $(BIN)/python manage.py seed_demo
+
+run: seed
+	@$(BIN)/python scripts/banner.py
+	@trap '$(SERVICES) down' EXIT; \
+		$(WITH_SERVICES) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-dev
+	$(WITH_SERVICES) $(BIN)/mypy .
+
+test: $(VENV)/.installed-dev lint typecheck
+	@$(BIN)/python scripts/find_chromium.py >/dev/null
+	$(WITH_SERVICES) DJANGO_SETTINGS_MODULE=config.settings.test \
+		$(BIN)/python manage.py makemigrations --check --dry-run
+	$(WITH_SERVICES) CHROMIUM_PATH="$$($(BIN)/python scripts/find_chromium.py)" $(BIN)/pytest
+
+bench: $(VENV)/.installed-dev
+	@set -e; for script in bench/*.py; do \
+		[ "$$script" = "bench/common.py" ] && continue; \
+		[ -e "$$script" ] || { echo "no benchmarks yet"; break; }; \
+		$(MAKE) --no-print-directory bench-$$(basename $$script .py); \
+	done
+
+bench-%: $(VENV)/.installed-dev
+	$(WITH_SERVICES) DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/$*.py
+
+messages: $(VENV)/.installed-dev
+	$(BIN)/python manage.py makemessages -l fr -l es --ignore=".venv/*" --ignore=".data/*"
+	$(BIN)/python manage.py compilemessages --ignore=".venv/*"
+
+clean: services-down
+	rm -rf .data

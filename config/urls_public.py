@@ -1,0 +1,21 @@
+"""URLs of the public site (PORTAL_DOMAIN): the movement, accounts, platform admin."""
+
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from config.health import healthz
+from networks.platform_views import platform_overview
+from pledges.views import landing
+
+# Platform admins sign in through allauth, so its MFA and rate limits guard the admin too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+
+urlpatterns = [
+    path("", landing, name="home"),
+    path("platform/", platform_overview, name="platform_overview"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
+]

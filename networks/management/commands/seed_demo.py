@@ -1,0 +1,14 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from networks import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo networks, stores and logins. Safe to run again: it changes nothing."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        networks = demo.seed()
+        names = ", ".join(network.name for network in networks)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {names}."))

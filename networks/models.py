@@ -1,0 +1,134 @@
+"""A crime-prevention network (one PostgreSQL schema each), its hosts, its stores and members.
+
+Network and Domain live in the public schema; Store and Membership inside each network's own
+schema (see networks.routers), so a query for stores can only ever see the current network's.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+
+class Network(TenantMixin):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    region = models.CharField(_("state or province"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166 code, e.g. US"))
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    language = models.CharField(
+        _("default language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    auto_create_schema = True
+    auto_drop_schema = False
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_public(self) -> bool:
+        return self.schema_name == "public"
+
+
+class Domain(DomainMixin):
+    class Meta:
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class Store(models.Model):
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    display_name = models.CharField(_("display name"), max_length=200)
+    address_line1 = models.CharField(_("address"), max_length=200)
+    address_line2 = models.CharField(_("address (line 2)"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    region = models.CharField(_("state or province"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = models.CharField(_("country"), max_length=2)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering: ClassVar = ["display_name"]
+        verbose_name = _("store")
+        verbose_name_plural = _("stores")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        STORE_OWNER = "store_owner", _("Store owner")
+        STORE_STAFF = "store_staff", _("Store staff")
+        COORDINATOR = "coordinator", _("Coordinator")
+        LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+
+    STORE_ROLES: ClassVar = (Role.STORE_OWNER, Role.STORE_STAFF)
+
+    # Users live in the public schema. A database-level foreign key from a network schema
+    # into public would block truncating or deleting users from public (PostgreSQL checks
+    # constraints across schemas), so the link is kept by the ORM and the services only.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    store = models.ForeignKey(
+        Store,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("store"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["user"], name="membership_one_per_user"),
+            # Store people belong to a store; coordinators and police to the whole network.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role__in=["store_owner", "store_staff"], store__isnull=False)
+                    | models.Q(role__in=["coordinator", "law_enforcement"], store__isnull=True)
+                ),
+                name="membership_store_matches_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.role}"
+
+    @property
+    def is_store_member(self) -> bool:
+        return self.role in self.STORE_ROLES

@@ -1,0 +1,27 @@
+"""Account mail leaves through a real SMTP conversation, not only Django's in-memory outbox."""
+
+from allauth.account.models import EmailAddress
+
+from tests.conftest import Outbox
+
+
+def test_verification_mail_is_delivered_over_smtp_and_its_link_works(
+    public_client, smtp_outbox: Outbox
+) -> None:
+    response = public_client.post(
+        "/accounts/signup/",
+        {
+            "email": "smtp@example.test",
+            "password1": "a-long-pass-2026!",
+            "password2": "a-long-pass-2026!",
+        },
+    )
+    assert response.status_code == 302
+    assert len(smtp_outbox.messages) == 1
+    message = smtp_outbox.messages[0]
+    assert message["To"] == "smtp@example.test"
+    body = message.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    link = next(line for line in body.splitlines() if "/accounts/confirm-email/" in line)
+    assert link.startswith("http://localhost/")
+    public_client.post(link[link.index("/accounts/") :].strip())
+    assert EmailAddress.objects.get(email="smtp@example.test").verified

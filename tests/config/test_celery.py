@@ -1,0 +1,50 @@
+"""Tasks run in the network that enqueued them, on a real worker fed through Redis."""
+
+from collections.abc import Iterator
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django_tenants.utils import schema_context
+
+from config.celery import MissingNetworkError, app, network_task
+from networks.models import Network, Store
+from networks.schemas import current_schema
+from tests.factories import StoreFactory
+
+
+@network_task(name="tests.describe_network", ignore_result=False)
+def describe_network() -> dict[str, object]:
+    return {
+        "schema": current_schema(),
+        "stores": sorted(Store.objects.values_list("display_name", flat=True)),
+    }
+
+
+@pytest.fixture
+def worker(live_db: None) -> Iterator[None]:
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield
+
+
+def test_task_enqueued_in_a_network_runs_in_that_network(
+    north: Network, lakeshore: Network, worker: None
+) -> None:
+    with schema_context(north.schema_name):
+        StoreFactory.create(display_name="Only In North")
+    with schema_context(lakeshore.schema_name):
+        StoreFactory.create(display_name="Only In Lakeshore")
+        result = describe_network.delay()
+    assert result.get(timeout=20) == {"schema": "lakeshore", "stores": ["Only In Lakeshore"]}
+
+
+def test_task_without_a_network_fails_instead_of_running_in_public(worker: None) -> None:
+    assert current_schema() == "public"
+    result = describe_network.delay()
+    with pytest.raises(MissingNetworkError):
+        result.get(timeout=20)
+
+
+def test_task_sent_with_no_schema_header_at_all_fails(worker: None) -> None:
+    result = app.send_task("tests.describe_network", headers={"_schema_name": None})
+    with pytest.raises(MissingNetworkError):
+        result.get(timeout=20)

@@ -1,0 +1,206 @@
+"""Two test networks and the named people of each.
+
+`north` (US) and `lakeshore` (CA) are created once per session by cloning the template
+schema, like production does. Each has an owner and a staff member of one store, a second
+store, a coordinator and a police officer; `outsider` has an account and no membership.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import Message
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from accounts.models import User
+from networks.models import Domain, Membership, Network, Store
+from networks.services import network_create, public_site_ensure, template_schema_ensure
+from tests.factories import PASSWORD, MembershipFactory, StoreFactory, UserFactory
+
+Role = Membership.Role
+NETWORK_SPECS = {
+    "north": {"name": "North Valley Jewelers Network", "country": "US", "region": "California"},
+    "lakeshore": {"name": "Lakeshore Jewellers Network", "country": "CA", "region": "Ontario"},
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        public_site_ensure()
+        template_schema_ensure()
+        for slug, spec in NETWORK_SPECS.items():
+            network_create(slug=slug, **spec)
+
+
+def _network(slug: str) -> Network:
+    """The session's network; recreated (its schema kept) after a transactional test's flush."""
+    network = Network.objects.filter(slug=slug).first()
+    if network is None:
+        public_site_ensure()
+        spec = NETWORK_SPECS[slug]
+        network = Network(slug=slug, schema_name=slug, **spec)
+        network.save(verbosity=0)
+        Domain.objects.create(domain=f"{slug}.{settings.PORTAL_DOMAIN}", tenant=network)
+    return network
+
+
+@pytest.fixture
+def north(db: None) -> Network:
+    return _network("north")
+
+
+@pytest.fixture
+def lakeshore(db: None) -> Network:
+    return _network("lakeshore")
+
+
+@dataclass
+class People:
+    network: Network
+    store: Store
+    other_store: Store
+    owner: User
+    staff: User
+    other_store_owner: User
+    coordinator: User
+    police: User
+
+
+def _people(network: Network) -> People:
+    slug = network.slug
+    with schema_context(network.schema_name):
+        store = StoreFactory.create(display_name=f"{slug.title()} Gems")
+        other_store = StoreFactory.create(display_name=f"{slug.title()} Gold")
+
+        def member(local: str, role: str, member_store: Store | None) -> User:
+            user = UserFactory.create(email=f"{local}@{slug}.test")
+            MembershipFactory.create(user=user, role=role, store=member_store)
+            return user
+
+        return People(
+            network=network,
+            store=store,
+            other_store=other_store,
+            owner=member("owner", Role.STORE_OWNER, store),
+            staff=member("staff", Role.STORE_STAFF, store),
+            other_store_owner=member("owner2", Role.STORE_OWNER, other_store),
+            coordinator=member("coordinator", Role.COORDINATOR, None),
+            police=member("police", Role.LAW_ENFORCEMENT, None),
+        )
+
+
+@pytest.fixture
+def north_people(north: Network) -> People:
+    return _people(north)
+
+
+@pytest.fixture
+def lakeshore_people(lakeshore: Network) -> People:
+    return _people(lakeshore)
+
+
+@pytest.fixture
+def outsider(db: None) -> User:
+    return UserFactory.create(email="outsider@example.test")
+
+
+@pytest.fixture(autouse=True)
+def _no_mfa_exemptions(settings: pytest.FixtureRequest) -> None:
+    # Tests see production's rule: nobody is spared MFA unless a test says so.
+    settings.PORTAL_MFA_EXEMPT_EMAILS = []  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def mfa_exempt(settings: pytest.FixtureRequest) -> None:
+    """Spare the test people MFA so a test can look at pages behind it."""
+    settings.PORTAL_MFA_EXEMPT_EMAILS = [  # type: ignore[attr-defined]
+        f"{role}@{slug}.test" for slug in NETWORK_SPECS for role in ("coordinator", "police")
+    ]
+
+
+def host_of(network: Network | None) -> str:
+    return settings.PORTAL_DOMAIN if network is None else f"{network.slug}.{settings.PORTAL_DOMAIN}"
+
+
+def client_for(network: Network | None, user: User | None = None) -> Client:
+    """A browser-like client on a network's host (or the public site for None)."""
+    client = Client(HTTP_HOST=host_of(network))
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def public_client(db: None) -> Client:
+    public_site_ensure()
+    return client_for(None)
+
+
+@pytest.fixture
+def live_db(transactional_db: None) -> Iterator[None]:
+    """Committed data that another thread or process (live server, worker) can see.
+
+    Django's flush only empties the public schema; the networks' own tables are emptied here.
+    """
+    yield
+    with connection.cursor() as cursor:
+        for slug in NETWORK_SPECS:
+            cursor.execute(
+                "SELECT string_agg(format('%%I.%%I', schemaname, tablename), ', ') "
+                "FROM pg_tables WHERE schemaname = %s "
+                "AND tablename NOT IN ('django_migrations', 'django_content_type')",
+                [slug],
+            )
+            tables = cursor.fetchone()[0]
+            if tables:
+                cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+__all__ = ["PASSWORD", "People", "client_for", "host_of"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # Rate-limit counters live in Redis; one test's failed logins must not throttle the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@dataclass
+class Outbox:
+    messages: list[Message]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        self.messages.append(message_from_bytes(envelope.original_content or b""))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_outbox(settings: pytest.FixtureRequest) -> Iterator[Outbox]:
+    """A real SMTP server on localhost; Django's SMTP backend delivers to it."""
+    collector = _Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=0)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # type: ignore[attr-defined]
+    settings.EMAIL_HOST = "127.0.0.1"  # type: ignore[attr-defined]
+    settings.EMAIL_PORT = controller.server.sockets[0].getsockname()[1]  # type: ignore[attr-defined,union-attr]
+    settings.EMAIL_USE_TLS = False  # type: ignore[attr-defined]
+    try:
+        yield Outbox(messages=collector.messages)
+    finally:
+        controller.stop()

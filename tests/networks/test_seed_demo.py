@@ -1,0 +1,48 @@
+"""`manage.py seed_demo` builds the demo networks once; running it again changes nothing."""
+
+from django.core.management import call_command
+from django_tenants.utils import schema_context
+
+from accounts.models import User
+from networks.models import Membership, Network, Store
+from networks.schemas import current_schema
+
+
+def snapshot() -> dict[str, tuple[int, list[str]]]:
+    counts: dict[str, tuple[int, list[str]]] = {"users": (User.objects.count(), [])}
+    for slug in ("socal", "gta"):
+        network = Network.objects.get(slug=slug)
+        with schema_context(network.schema_name):
+            counts[slug] = (
+                Store.objects.count(),
+                sorted(Membership.objects.values_list("role", flat=True)),
+            )
+    return counts
+
+
+def test_seed_demo_is_idempotent(db) -> None:
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+    assert current_schema() == "public"
+
+
+def test_seed_demo_has_the_promised_networks_and_logins(db) -> None:
+    call_command("seed_demo")
+    assert Network.objects.get(slug="socal").name == "Southern California Jewelers Network"
+    assert Network.objects.get(slug="gta").name == "Greater Toronto Jewellers Network"
+    counts = snapshot()
+    for slug in ("socal", "gta"):
+        stores, roles = counts[slug]
+        assert stores >= 5
+        assert roles == ["coordinator", "law_enforcement", "store_owner", "store_staff"]
+    emails = set(User.objects.values_list("email", flat=True))
+    expected = {"admin@partners.example"} | {
+        f"{role}@{slug}.example"
+        for slug in ("socal", "gta")
+        for role in ("coordinator", "owner", "staff", "police")
+    }
+    assert expected <= emails
+    assert User.objects.get(email="admin@partners.example").is_staff
+    assert User.objects.get(email="owner@socal.example").check_password("partner-demo-2026")
