@@ -60,12 +60,10 @@ test: $(VENV)/.installed-dev lint typecheck
 		$(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_SERVICES) CHROMIUM_PATH="$$($(BIN)/python scripts/find_chromium.py)" $(BIN)/pytest
 
+BENCHES := $(filter-out common,$(basename $(notdir $(wildcard bench/*.py))))
+
 bench: $(VENV)/.installed-dev
-	@set -e; for script in bench/*.py; do \
-		[ "$$script" = "bench/common.py" ] && continue; \
-		[ -e "$$script" ] || { echo "no benchmarks yet"; break; }; \
-		$(MAKE) --no-print-directory bench-$$(basename $$script .py); \
-	done
+	@$(if $(BENCHES),$(MAKE) --no-print-directory $(addprefix bench-,$(BENCHES)),echo "no benchmarks yet")
 
 bench-%: $(VENV)/.installed-dev
 	$(WITH_SERVICES) DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/$*.py

@@ -39,7 +39,11 @@ def has_totp(*, user: User) -> bool:
     return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
 
 
-def _mfa_setup_redirect(request: HttpRequest) -> HttpResponse:
+def needs_mfa_setup(*, user: User, role: str | None = None) -> bool:
+    return mfa_required_for(user=user, role=role) and not has_totp(user=user)
+
+
+def mfa_setup_redirect(request: HttpRequest) -> HttpResponse:
     messages.warning(
         request,
         _("Your role needs two-factor authentication. Set up an authenticator app to continue."),
@@ -75,8 +79,8 @@ def network_member_required(*roles: str) -> Callable[[View], View]:
                 return redirect_to_login(request.get_full_path())
             membership = membership_for_request(request, *roles)
             user: Any = request.user
-            if mfa_required_for(user=user, role=membership.role) and not has_totp(user=user):
-                return _mfa_setup_redirect(request)
+            if needs_mfa_setup(user=user, role=membership.role):
+                return mfa_setup_redirect(request)
             request.membership = membership  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
 
@@ -95,8 +99,8 @@ def platform_admin_required(view: View) -> View:
         user: Any = request.user
         if not user.is_staff:
             raise Http404
-        if mfa_required_for(user=user) and not has_totp(user=user):
-            return _mfa_setup_redirect(request)
+        if needs_mfa_setup(user=user):
+            return mfa_setup_redirect(request)
         return view(request, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]

@@ -7,6 +7,7 @@ store, a coordinator and a police officer; `outsider` has an account and no memb
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes
@@ -194,11 +195,14 @@ class _Collector:
 def smtp_outbox(settings: pytest.FixtureRequest) -> Iterator[Outbox]:
     """A real SMTP server on localhost; Django's SMTP backend delivers to it."""
     collector = _Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # type: ignore[attr-defined]
     settings.EMAIL_HOST = "127.0.0.1"  # type: ignore[attr-defined]
-    settings.EMAIL_PORT = controller.server.sockets[0].getsockname()[1]  # type: ignore[attr-defined,union-attr]
+    settings.EMAIL_PORT = port  # type: ignore[attr-defined]
     settings.EMAIL_USE_TLS = False  # type: ignore[attr-defined]
     try:
         yield Outbox(messages=collector.messages)

@@ -49,7 +49,7 @@ SHARED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.contrib.admin",
+    "accounts.admin_apps.PortalAdminConfig",  # django.contrib.admin, with MFA for platform admins
     "allauth",
     "allauth.account",
     "allauth.mfa",

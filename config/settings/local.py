@@ -14,3 +14,7 @@ PORTAL_MFA_EXEMPT_EMAILS = [
     "admin@partners.example",
     *[f"{role}@{slug}.example" for slug in ("socal", "gta") for role in ("coordinator", "police")],
 ]
+
+# Static files straight from static/ (no collectstatic step outside production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,5 +1,7 @@
 """Coordinators, police and platform admins need an authenticator app before their pages."""
 
+import importlib
+
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
@@ -22,7 +24,7 @@ def current_code(secret: str) -> str:
 def test_role_without_authenticator_is_sent_to_set_one_up(north_people: People, who: str) -> None:
     response = client_for(north_people.network, getattr(north_people, who)).get("/dashboard/")
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/2fa/totp/activate"
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
 
 
 @pytest.mark.parametrize("who", ["owner", "staff"])
@@ -76,9 +78,32 @@ def test_demo_exemption_applies_only_to_listed_emails(north_people: People, sett
     )
 
 
-def test_only_local_settings_exempt_the_demo_logins() -> None:
-    from config.settings import local, production, test
+def test_only_local_settings_exempt_the_demo_logins(monkeypatch) -> None:
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("EMAIL_URL", "smtp://mail.example.org:25")
+    local, production, test = (
+        importlib.import_module(f"config.settings.{name}")
+        for name in ("local", "production", "test")
+    )
 
     assert "coordinator@socal.example" in local.PORTAL_MFA_EXEMPT_EMAILS
     assert production.PORTAL_MFA_EXEMPT_EMAILS == []
     assert test.PORTAL_MFA_EXEMPT_EMAILS == []
+
+
+def test_django_admin_needs_an_authenticator_too(public_client) -> None:
+    admin = UserFactory.create(email="root2@platform.test", is_staff=True, is_superuser=True)
+    public_client.force_login(admin)
+    response = public_client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    TOTP.activate(admin, generate_totp_secret())
+    assert public_client.get("/admin/").status_code == 200
+    assert public_client.get("/admin/networks/network/").status_code == 200
+
+
+def test_django_admin_is_closed_to_members(public_client, north_people: People) -> None:
+    public_client.force_login(north_people.coordinator)
+    response = public_client.get("/admin/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

@@ -1,0 +1,28 @@
+from collections.abc import Callable
+from functools import update_wrapper
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+
+from networks.access import mfa_setup_redirect, needs_mfa_setup
+
+
+class PortalAdminSite(admin.AdminSite):
+    """The Django admin for platform admins, behind the same MFA rule as their other pages."""
+
+    site_header = "Partner for Protection — platform admin"
+    site_title = "Partner for Protection"
+
+    def admin_view(
+        self, view: Callable[..., HttpResponse], cacheable: bool = False
+    ) -> Callable[..., HttpResponse]:
+        inner = super().admin_view(view, cacheable)
+
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user: Any = request.user
+            if user.is_authenticated and user.is_staff and needs_mfa_setup(user=user):
+                return mfa_setup_redirect(request)
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(wrapper, inner)
