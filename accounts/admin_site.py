@@ -1,11 +1,13 @@
 from collections.abc import Callable
 from functools import update_wrapper
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from networks.access import mfa_setup_redirect, needs_mfa_setup
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -14,9 +16,7 @@ class PortalAdminSite(admin.AdminSite):
     site_header = "Partner for Protection — platform admin"
     site_title = "Partner for Protection"
 
-    def admin_view(
-        self, view: Callable[..., HttpResponse], cacheable: bool = False
-    ) -> Callable[..., HttpResponse]:
+    def admin_view(self, view: View, cacheable: bool = False) -> View:
         inner = super().admin_view(view, cacheable)
 
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -25,4 +25,4 @@ class PortalAdminSite(admin.AdminSite):
                 return mfa_setup_redirect(request)
             return inner(request, *args, **kwargs)
 
-        return update_wrapper(wrapper, inner)
+        return cast(View, update_wrapper(wrapper, inner))

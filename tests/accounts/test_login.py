@@ -47,7 +47,7 @@ def test_signup_sends_a_verification_mail_and_the_link_verifies(public_client) -
         },
     )
     assert response.status_code == 302
-    link = re.search(r"/accounts/confirm-email/\S+", mail.outbox[0].body)
+    link = re.search(r"/accounts/confirm-email/\S+", str(mail.outbox[0].body))
     assert link is not None
     public_client.post(link.group())
     assert EmailAddress.objects.get(email="jeweler@example.test").verified
