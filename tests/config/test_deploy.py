@@ -20,7 +20,7 @@ def compose() -> dict:
 
 def test_production_settings_pass_check_deploy_without_warnings() -> None:
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "PORTAL_DOMAIN": "partners.example.org",
