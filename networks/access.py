@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from .models import Membership, Store
+from .models import Invitation, Membership, Store
 from .selectors import membership_of
 
 if TYPE_CHECKING:
@@ -114,3 +114,25 @@ def store_for_user(*, membership: Membership, store_id: int) -> Store:
     if membership.is_store_member and membership.store_id != store.pk:
         raise Http404
     return store
+
+
+def staff_membership_for_owner(*, membership: Membership, membership_id: int) -> Membership:
+    """A staff member of the owner's own store, for the owner to manage."""
+    if membership.role != Membership.Role.STORE_OWNER:
+        raise Http404
+    staff = Membership.objects.filter(
+        pk=membership_id, store=membership.store, role=Membership.Role.STORE_STAFF
+    ).first()
+    if staff is None:
+        raise Http404
+    return staff
+
+
+def invitation_for_owner(*, membership: Membership, invitation_id: int) -> Invitation:
+    """An invitation to the owner's own store."""
+    if membership.role != Membership.Role.STORE_OWNER:
+        raise Http404
+    invitation = Invitation.objects.filter(pk=invitation_id, store=membership.store).first()
+    if invitation is None:
+        raise Http404
+    return invitation

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
@@ -24,6 +25,20 @@ class Network(TenantMixin):
         _("default language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # Where the network works, for the network finder.
+    cities = ArrayField(
+        models.CharField(max_length=100), verbose_name=_("cities"), default=list, blank=True
+    )
+    postal_prefixes = ArrayField(
+        models.CharField(max_length=10),
+        verbose_name=_("postal code prefixes"),
+        default=list,
+        blank=True,
+        help_text=_("The start of the postal codes the network covers, e.g. 902 or M5A."),
+    )
+    requires_pledge_approval = models.BooleanField(
+        _("pledges need a coordinator's approval"), default=True
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -62,6 +77,11 @@ class Store(models.Model):
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     country = models.CharField(_("country"), max_length=2)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    staff_count = models.PositiveIntegerField(_("number of staff"), null=True, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    # Lower-cased, accent- and punctuation-free name and address: one store, one row.
+    identity_key = models.CharField(max_length=600, unique=True, editable=False)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -132,3 +152,34 @@ class Membership(models.Model):
     @property
     def is_store_member(self) -> bool:
         return self.role in self.STORE_ROLES
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link that makes the invited person a member of this network."""
+
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    store = models.ForeignKey(
+        Store,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("store"),
+    )
+    # Only the SHA-256 of the token is stored; the token itself travels in the email.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by_id = models.BigIntegerField(null=True, blank=True)
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.role})"

@@ -10,8 +10,27 @@ from django_tenants.routers import TenantSyncRouter
 
 from .schemas import in_public_schema
 
-PUBLIC_ONLY_MODELS = frozenset({"networks.network", "networks.domain"})
-NETWORK_ONLY_MODELS = frozenset({"networks.store", "networks.membership"})
+# Every model of an app listed in both SHARED_APPS and TENANT_APPS is placed here
+# (networks.checks makes sure none is forgotten).
+PUBLIC_ONLY_MODELS = frozenset(
+    {
+        "networks.network",
+        "networks.domain",
+        "pledges.partnerlisting",
+        "pledges.networkrequest",
+    }
+)
+NETWORK_ONLY_MODELS = frozenset(
+    {
+        "networks.store",
+        "networks.membership",
+        "networks.invitation",
+        "pledges.pledgeversion",
+        "pledges.pledge",
+        "pledges.pledgeevent",
+        "pledges.acknowledgement",
+    }
+)
 
 
 class NetworkSyncRouter(TenantSyncRouter):

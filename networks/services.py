@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
+import unicodedata
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -10,10 +14,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_exists
 
-from .models import Domain, Membership, Network, Store
+from .models import Domain, Invitation, Membership, Network, Store
 from .schemas import use_public_schema
 
 if TYPE_CHECKING:
@@ -92,6 +97,17 @@ def network_create(
     return network
 
 
+def store_identity_key(*, name: str, address_line1: str, city: str, postal_code: str) -> str:
+    """The same store written twice ("Harbor Gems, 412 Pine Ave." / "harbor gems 412 pine
+    ave") gives the same key: accents, case, punctuation and spacing do not count."""
+    parts = []
+    for value in (name, address_line1, city, postal_code):
+        decomposed = unicodedata.normalize("NFKD", value)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        parts.append(" ".join(re.findall(r"\w+", bare)))
+    return "|".join(parts)
+
+
 def _coordinate(value: Decimal | float | None) -> Decimal | None:
     # Six decimals is about 10 cm: more than a store needs, and what the column holds.
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.000001"))
@@ -108,10 +124,17 @@ def store_create(
     region: str = "",
     postal_code: str = "",
     phone: str = "",
+    website: str = "",
+    staff_count: int | None = None,
     latitude: Decimal | float | None = None,
     longitude: Decimal | float | None = None,
 ) -> Store:
     store = Store(
+        identity_key=store_identity_key(
+            name=display_name, address_line1=address_line1, city=city, postal_code=postal_code
+        ),
+        website=website,
+        staff_count=staff_count,
         legal_name=legal_name,
         display_name=display_name,
         address_line1=address_line1,
@@ -138,4 +161,101 @@ def membership_grant(*, user: User, role: str, store: Store | None = None) -> Me
     membership, _created = Membership.objects.update_or_create(
         user=user, defaults={"role": role, "store": store, "is_active": True}
     )
+    return membership
+
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+class InvitationError(Exception):
+    """An invitation link that cannot be used; the message says why, for its holder."""
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(
+    *, email: str, role: str, by: User | None, store: Store | None = None
+) -> tuple[Invitation, str]:
+    """A single-use link for `email`; returns the invitation and its token (sent by email,
+    never stored). Any earlier open invitation for the same address and store is withdrawn."""
+    email = email.strip().lower()
+    if role in Membership.STORE_ROLES and store is None:
+        raise ValidationError({"store": _("Store owners and staff belong to a store.")})
+    now = timezone.now()
+    Invitation.objects.filter(
+        email=email, store=store, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email,
+        role=role,
+        store=store,
+        token_hash=invitation_token_hash(token),
+        invited_by_id=by.pk if by is not None else None,
+        expires_at=now + INVITATION_LIFETIME,
+    )
+    from .tasks import invitation_send
+
+    transaction.on_commit(lambda: invitation_send.delay(invitation_id=invitation.pk, token=token))
+    return invitation, token
+
+
+def invitation_for_token(token: str) -> Invitation:
+    invitation = (
+        Invitation.objects.select_related("store")
+        .filter(token_hash=invitation_token_hash(token))
+        .first()
+    )
+    if invitation is None or invitation.revoked_at is not None:
+        raise InvitationError(_("This invitation link is not valid. Ask for a new one."))
+    if invitation.accepted_at is not None:
+        raise InvitationError(_("This invitation has already been used."))
+    if invitation.expires_at <= timezone.now():
+        raise InvitationError(_("This invitation has expired. Ask for a new one."))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User) -> Membership:
+    """Use the link: the person becomes a member with the invited role. Single use."""
+    from allauth.account.models import EmailAddress
+
+    invitation = invitation_for_token(token)
+    if not EmailAddress.objects.filter(
+        user_id=user.pk, email__iexact=invitation.email, verified=True
+    ).exists():
+        raise InvitationError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    existing = Membership.objects.filter(user_id=user.pk, is_active=True).first()
+    if existing is not None and existing.role != invitation.role:
+        raise InvitationError(
+            _("Your account already has a role in this network (%(role)s).")
+            % {"role": existing.get_role_display()}
+        )
+    claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        accepted_at=timezone.now(), accepted_by_id=user.pk
+    )
+    if claimed != 1:
+        raise InvitationError(_("This invitation has already been used."))
+    return membership_grant(user=user, role=invitation.role, store=invitation.store)
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> Membership:
+    """The person loses their role here; their account and history stay."""
+    membership.is_active = False
+    membership.save(update_fields=["is_active"])
     return membership

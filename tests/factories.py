@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import User
 from networks.models import Membership, Store
+from networks.services import store_identity_key
 
 PASSWORD = "correct-horse-battery-2026"
 
@@ -39,6 +40,14 @@ class StoreFactory(factory.django.DjangoModelFactory[Store]):
     region = "CA"
     postal_code = "90000"
     country = "US"
+    identity_key = factory.LazyAttribute(
+        lambda store: store_identity_key(
+            name=store.display_name,
+            address_line1=store.address_line1,
+            city=store.city,
+            postal_code=store.postal_code,
+        )
+    )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory[Membership]):

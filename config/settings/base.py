@@ -41,7 +41,9 @@ DATABASE_ROUTERS = [TENANT_SYNC_ROUTER]
 
 SHARED_APPS = [
     "django_tenants",
-    "networks",  # Network and Domain live in public; Store and Membership in each network.
+    # Apps in both lists have each model placed in one schema by networks.routers.
+    "networks",
+    "pledges",
     "accounts",
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -54,6 +56,7 @@ SHARED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    "django.contrib.postgres",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",

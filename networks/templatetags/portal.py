@@ -24,13 +24,22 @@ def _origin(request: HttpRequest | None, host: str) -> str:
     return f"{scheme}://{host}{suffix}"
 
 
+def network_origin(network: Network, request: HttpRequest | None = None) -> str:
+    """Scheme, host and port of a network, for links in emails and on other hosts."""
+    return _origin(request, network_domain(slug=network.slug))
+
+
+def public_origin(request: HttpRequest | None = None) -> str:
+    return _origin(request, settings.PORTAL_DOMAIN)
+
+
 @register.simple_tag(takes_context=True)
 def network_url(context: dict[str, Any], network: Network, path: str = "/") -> str:
     """Absolute URL of a page of `network`, on the same scheme and port as this request."""
-    return _origin(context.get("request"), network_domain(slug=network.slug)) + path
+    return network_origin(network, context.get("request")) + path
 
 
 @register.simple_tag(takes_context=True)
 def public_url(context: dict[str, Any], path: str = "/") -> str:
     """Absolute URL of a page of the movement's public site."""
-    return _origin(context.get("request"), settings.PORTAL_DOMAIN) + path
+    return public_origin(context.get("request")) + path
