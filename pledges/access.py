@@ -12,9 +12,7 @@ def pledge_of_own_store(*, membership: Membership) -> Pledge:
     if not membership.is_store_member:
         raise Http404
     pledge = (
-        Pledge.objects.select_related("store", "version")
-        .filter(store=membership.store)
-        .first()
+        Pledge.objects.select_related("store", "version").filter(store=membership.store).first()
     )
     if pledge is None:
         raise Http404

@@ -208,3 +208,18 @@ def smtp_outbox(settings: pytest.FixtureRequest) -> Iterator[Outbox]:
         yield Outbox(messages=collector.messages)
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def celery_worker(live_db: None) -> Iterator[None]:
+    """A real Celery worker thread consuming from Redis, with tasks no longer run eagerly."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            yield
+    finally:
+        app.conf.task_always_eager = True

@@ -27,3 +27,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Static files straight from static/ (no collectstatic step outside production).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tasks run in-process where a test only needs their effect (use pytest-django's
+# django_capture_on_commit_callbacks to fire on_commit); tests/config/test_celery.py and
+# other `worker` tests switch this off and run a real worker.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True

@@ -1,9 +1,6 @@
 """Tasks run in the network that enqueued them, on a real worker fed through Redis."""
 
-from collections.abc import Iterator
-
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django_tenants.utils import schema_context
 
 from config.celery import MissingNetworkError, app, network_task
@@ -20,14 +17,8 @@ def describe_network() -> dict[str, object]:
     }
 
 
-@pytest.fixture
-def worker(live_db: None) -> Iterator[None]:
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
-
-
 def test_task_enqueued_in_a_network_runs_in_that_network(
-    north: Network, lakeshore: Network, worker: None
+    north: Network, lakeshore: Network, celery_worker: None
 ) -> None:
     with schema_context(north.schema_name):
         StoreFactory.create(display_name="Only In North")
@@ -37,14 +28,14 @@ def test_task_enqueued_in_a_network_runs_in_that_network(
     assert result.get(timeout=20) == {"schema": "lakeshore", "stores": ["Only In Lakeshore"]}
 
 
-def test_task_without_a_network_fails_instead_of_running_in_public(worker: None) -> None:
+def test_task_without_a_network_fails_instead_of_running_in_public(celery_worker: None) -> None:
     assert current_schema() == "public"
     result = describe_network.delay()
     with pytest.raises(MissingNetworkError):
         result.get(timeout=20)
 
 
-def test_task_sent_with_no_schema_header_at_all_fails(worker: None) -> None:
+def test_task_sent_with_no_schema_header_at_all_fails(celery_worker: None) -> None:
     result = app.send_task("tests.describe_network", headers={"_schema_name": None})
     with pytest.raises(MissingNetworkError):
         result.get(timeout=20)
