@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from config.health import healthz
 from networks.platform_views import platform_overview
-from pledges.views import landing
+from pledges.public_views import landing
 
 # Platform admins sign in through allauth, so its MFA and rate limits guard the admin too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("pledges.urls_public")),
     path("healthz", healthz, name="healthz"),
 ]

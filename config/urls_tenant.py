@@ -6,6 +6,8 @@ from config.health import healthz
 
 urlpatterns = [
     path("", include("networks.urls")),
+    path("", include("pledges.urls")),
+    path("toolkit/", include("toolkit.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),

@@ -24,7 +24,6 @@ from networks.services import membership_grant, store_create, store_identity_key
 
 from .models import (
     Acknowledgement,
-    NetworkRequest,
     PartnerListing,
     Pledge,
     PledgeEvent,
@@ -162,7 +161,7 @@ def _activate_if_ready(pledge: Pledge, *, by: User | None) -> None:
     _record(pledge, kind="activated", by=by, from_status=Status.PENDING)
 
 
-def _notify(task_name: str, **ids: Any) -> None:
+def notify_on_commit(task_name: str, **ids: Any) -> None:
     from . import tasks
 
     task = getattr(tasks, task_name)
@@ -235,7 +234,7 @@ def pledge_take(
     _record(pledge, kind="signed", by=user)
     _activate_if_ready(pledge, by=None)
     listing_sync(pledge=pledge)
-    _notify("pledge_notify", pledge_id=pledge.pk)
+    notify_on_commit("pledge_notify", pledge_id=pledge.pk)
     return pledge
 
 
@@ -265,7 +264,7 @@ def _renew(pledge: Pledge, *, user: User, version: PledgeVersion, signature_name
     _record(pledge, kind="renewed", by=user, from_status=previous)
     _activate_if_ready(pledge, by=None)
     listing_sync(pledge=pledge)
-    _notify("pledge_notify", pledge_id=pledge.pk)
+    notify_on_commit("pledge_notify", pledge_id=pledge.pk)
     return pledge
 
 
@@ -294,7 +293,7 @@ def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = ""
         Membership.objects.filter(store=locked.store).update(is_active=False)
     _record(locked, kind=action, by=by, from_status=previous, reason=reason)
     listing_sync(pledge=locked)
-    _notify("pledge_notify", pledge_id=locked.pk)
+    notify_on_commit("pledge_notify", pledge_id=locked.pk)
     return locked
 
 
@@ -347,48 +346,3 @@ def acknowledgement_record(*, pledge: Pledge, user: User) -> Acknowledgement:
         pledge=pledge, user_id=user.pk, defaults={"version": pledge.version}
     )
     return ack
-
-
-# --- Requests for new networks (public schema) ------------------------------------------------
-
-
-@transaction.atomic
-def network_request_create(**fields: Any) -> NetworkRequest:
-    request = NetworkRequest(**fields)
-    request.full_clean()
-    request.save()
-    return request
-
-
-@transaction.atomic
-def network_request_decline(*, request: NetworkRequest, by: User, reason: str) -> NetworkRequest:
-    if request.status != NetworkRequest.Status.PENDING:
-        raise PledgeError(_("This request has already been decided."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Tell the organiser why.")})
-    request.status = NetworkRequest.Status.DECLINED
-    request.decided_by = by
-    request.decided_at = timezone.now()
-    request.decline_reason = reason.strip()
-    request.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
-    _notify("network_request_notify", request_id=request.pk)
-    return request
-
-
-@transaction.atomic
-def network_request_approve(*, request: NetworkRequest, by: User) -> NetworkRequest:
-    """Approve now; the network itself is built by a background task that reports progress."""
-    claimed = NetworkRequest.objects.filter(
-        pk=request.pk, status=NetworkRequest.Status.PENDING
-    ).update(
-        status=NetworkRequest.Status.PROVISIONING,
-        decided_by=by,
-        decided_at=timezone.now(),
-        progress=5,
-        progress_note=_("Queued"),
-    )
-    if claimed != 1:
-        raise PledgeError(_("This request has already been decided."))
-    _notify("network_request_provision", request_id=request.pk)
-    request.refresh_from_db()
-    return request

@@ -147,6 +147,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A field people cannot see and bots fill in: such sign-ups are silently dropped.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "company_website"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Partner for Protection] "
 # allauth's default rate limits (login, signup, password reset, confirmation mails) stay on;
 # they count in the Redis cache above, so they hold across processes.
