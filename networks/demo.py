@@ -34,6 +34,7 @@ class DemoNetwork(TypedDict):
     region: str
     timezone: str
     language: str
+    requires_pledge_approval: bool
     contact_email: str
     people: dict[str, str]
     stores: list[DemoStore]
@@ -47,6 +48,7 @@ DEMO_NETWORKS: list[DemoNetwork] = [
         "region": "California",
         "timezone": "America/Los_Angeles",
         "language": "en",
+        "requires_pledge_approval": True,
         "contact_email": "coordinator@socal.example",
         "people": {
             "coordinator": "Maria Delgado",
@@ -130,6 +132,7 @@ DEMO_NETWORKS: list[DemoNetwork] = [
         "region": "Ontario",
         "timezone": "America/Toronto",
         "language": "en",
+        "requires_pledge_approval": False,
         "contact_email": "coordinator@gta.example",
         "people": {
             "coordinator": "Sophie Tremblay",
@@ -222,6 +225,8 @@ def seed() -> list[Network]:
                 language=spec["language"],
                 contact_email=spec["contact_email"],
             )
+            network.requires_pledge_approval = spec["requires_pledge_approval"]
+            network.save(update_fields=["requires_pledge_approval"])
         with schema_context(network.schema_name):
             _seed_network(spec)
         networks.append(network)

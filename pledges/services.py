@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from networks.models import Membership, Network, Store
+from networks.schemas import current_schema
 from networks.services import membership_grant, store_create, store_identity_key
 
 from .models import (
@@ -90,7 +91,11 @@ class StoreDetails:
 
 
 def current_network() -> Network:
-    return connection.tenant  # type: ignore[attr-defined]
+    # connection.tenant can be a stand-in (schema_context); the row is the truth.
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Network):
+        return tenant
+    return Network.objects.get(schema_name=current_schema())
 
 
 def current_version() -> PledgeVersion:

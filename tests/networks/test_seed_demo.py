@@ -5,6 +5,7 @@ from django_tenants.utils import schema_context
 
 from accounts.models import User
 from networks.models import Membership, Network, Store
+from pledges.models import Pledge, PledgeEvent
 from networks.schemas import current_schema
 
 
@@ -16,6 +17,10 @@ def snapshot() -> dict[str, tuple[int, list[str]]]:
             counts[slug] = (
                 Store.objects.count(),
                 sorted(Membership.objects.values_list("role", flat=True)),
+            )
+            counts[f"{slug}-pledges"] = (
+                PledgeEvent.objects.count(),
+                sorted(Pledge.objects.values_list("status", flat=True)),
             )
     return counts
 
@@ -36,7 +41,11 @@ def test_seed_demo_has_the_promised_networks_and_logins(db) -> None:
     for slug in ("socal", "gta"):
         stores, roles = counts[slug]
         assert stores >= 5
-        assert roles == ["coordinator", "law_enforcement", "store_owner", "store_staff"]
+        assert {"coordinator", "law_enforcement", "store_owner", "store_staff"} <= set(roles)
+        _events, statuses = counts[f"{slug}-pledges"]
+        assert {"active", "pending"} <= set(statuses)
+    every_status = {status for slug in ("socal", "gta") for status in counts[f"{slug}-pledges"][1]}
+    assert every_status == {"active", "pending", "suspended", "revoked", "withdrawn"}
     emails = set(User.objects.values_list("email", flat=True))
     expected = {"admin@partners.example"} | {
         f"{role}@{slug}.example"
