@@ -35,6 +35,8 @@ class DemoNetwork(TypedDict):
     timezone: str
     language: str
     requires_pledge_approval: bool
+    cities: list[str]
+    postal_prefixes: list[str]
     contact_email: str
     people: dict[str, str]
     stores: list[DemoStore]
@@ -49,6 +51,17 @@ DEMO_NETWORKS: list[DemoNetwork] = [
         "timezone": "America/Los_Angeles",
         "language": "en",
         "requires_pledge_approval": True,
+        "cities": [
+            "Los Angeles",
+            "Long Beach",
+            "Pasadena",
+            "San Diego",
+            "Westminster",
+            "Riverside",
+            "Santa Monica",
+            "Irvine",
+        ],
+        "postal_prefixes": ["900", "902", "904", "906", "910", "911", "917", "921", "926", "925"],
         "contact_email": "coordinator@socal.example",
         "people": {
             "coordinator": "Maria Delgado",
@@ -133,6 +146,8 @@ DEMO_NETWORKS: list[DemoNetwork] = [
         "timezone": "America/Toronto",
         "language": "en",
         "requires_pledge_approval": False,
+        "cities": ["Toronto", "Mississauga", "Markham", "Brampton", "Vaughan", "Oakville"],
+        "postal_prefixes": ["M", "L3R", "L4", "L5", "L6"],
         "contact_email": "coordinator@gta.example",
         "people": {
             "coordinator": "Sophie Tremblay",
@@ -225,8 +240,15 @@ def seed() -> list[Network]:
                 language=spec["language"],
                 contact_email=spec["contact_email"],
             )
-            network.requires_pledge_approval = spec["requires_pledge_approval"]
-            network.save(update_fields=["requires_pledge_approval"])
+        settings_of_demo = {
+            "requires_pledge_approval": spec["requires_pledge_approval"],
+            "cities": spec["cities"],
+            "postal_prefixes": spec["postal_prefixes"],
+        }
+        if any(getattr(network, field) != value for field, value in settings_of_demo.items()):
+            for field, value in settings_of_demo.items():
+                setattr(network, field, value)
+            network.save(update_fields=list(settings_of_demo))
         with schema_context(network.schema_name):
             _seed_network(spec)
         networks.append(network)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,7 +77,14 @@ def network_create(
         raise ValidationError(
             {"slug": _("Use 3 to 40 lowercase letters, digits or hyphens, starting with a letter.")}
         )
-    if Network.objects.filter(slug=slug).exists():
+    schema = schema_for_slug(slug)
+    if (
+        Network.objects.filter(slug=slug).exists()
+        or schema_exists(schema)
+        or schema == settings.TENANT_BASE_SCHEMA
+        or schema.startswith("pg_")
+    ):
+        # An existing schema would be adopted instead of cloned: refuse the address.
         raise ValidationError({"slug": _("A network with this address already exists.")})
     if not schema_exists(settings.TENANT_BASE_SCHEMA):
         template_schema_ensure()
@@ -84,7 +92,7 @@ def network_create(
         network = Network(
             name=name.strip(),
             slug=slug,
-            schema_name=schema_for_slug(slug),
+            schema_name=schema,
             country=country.upper(),
             region=region,
             timezone=timezone,
@@ -165,6 +173,9 @@ def membership_grant(*, user: User, role: str, store: Store | None = None) -> Me
 
 
 INVITATION_LIFETIME = timedelta(days=7)
+# A store's owner may send this many invitations a day: a team, not a mailing list.
+INVITATIONS_PER_STORE_PER_DAY = 30
+INVITATION_EMAIL_MAX_LENGTH = 254  # Invitation.email's column
 
 
 class InvitationError(Exception):
@@ -181,10 +192,33 @@ def invitation_create(
 ) -> tuple[Invitation, str]:
     """A single-use link for `email`; returns the invitation and its token (sent by email,
     never stored). Any earlier open invitation for the same address and store is withdrawn."""
+    from django.contrib.auth import get_user_model
+
     email = email.strip().lower()
+    try:
+        if len(email) > INVITATION_EMAIL_MAX_LENGTH:
+            raise ValidationError("too long")
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid email address.")}) from None
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose a role.")})
     if role in Membership.STORE_ROLES and store is None:
         raise ValidationError({"store": _("Store owners and staff belong to a store.")})
     now = timezone.now()
+    if store is not None:
+        team = Membership.objects.filter(store=store, is_active=True).values_list(
+            "user_id", flat=True
+        )
+        if get_user_model().objects.filter(pk__in=list(team), email__iexact=email).exists():
+            raise ValidationError({"email": _("This person is already on the store's team.")})
+        sent_today = Invitation.objects.filter(
+            store=store, created_at__gte=now - timedelta(days=1)
+        ).count()
+        if sent_today >= INVITATIONS_PER_STORE_PER_DAY:
+            raise ValidationError(
+                {"email": _("That is a lot of invitations for one day. Try again tomorrow.")}
+            )
     Invitation.objects.filter(
         email=email, store=store, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
@@ -237,9 +271,13 @@ def invitation_accept(*, token: str, user: User) -> Membership:
             _("Your account already has a role in this network (%(role)s).")
             % {"role": existing.get_role_display()}
         )
-    claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
-        accepted_at=timezone.now(), accepted_by_id=user.pk
-    )
+    if existing is not None and existing.store_id != invitation.store_id:
+        raise InvitationError(
+            _("Your account already belongs to another store's team in this network.")
+        )
+    claimed = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(accepted_at=timezone.now(), accepted_by_id=user.pk)
     if claimed != 1:
         raise InvitationError(_("This invitation has already been used."))
     return membership_grant(user=user, role=invitation.role, store=invitation.store)
@@ -247,9 +285,10 @@ def invitation_accept(*, token: str, user: User) -> Membership:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> Invitation:
-    if invitation.accepted_at is None and invitation.revoked_at is None:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+    Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    invitation.refresh_from_db()
     return invitation
 
 

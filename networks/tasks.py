@@ -2,20 +2,34 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from config.celery import network_task
 
 from .models import Invitation, Network
+from .schemas import current_schema
 from .templatetags.portal import network_origin
+
+
+def network_running() -> Network:
+    """The network whose schema the task runs in. connection.tenant is a stand-in, not the
+    row, when the task runs in-process under schema_context; the row is the truth."""
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Network):
+        return tenant
+    return Network.objects.get(schema_name=current_schema())
+
+
+def one_line(text: str) -> str:
+    """A subject line: a store's name must never break the mail headers."""
+    return " ".join(text.split())
 
 
 @network_task(name="networks.invitation_send")
 def invitation_send(*, invitation_id: int, token: str) -> None:
-    from django.db import connection
-
-    network: Network = connection.tenant  # type: ignore[attr-defined]
+    network = network_running()
     invitation = Invitation.objects.select_related("store").filter(pk=invitation_id).first()
     if invitation is None or invitation.accepted_at or invitation.revoked_at:
         return
@@ -25,6 +39,6 @@ def invitation_send(*, invitation_id: int, token: str) -> None:
         "accept_url": f"{network_origin(network)}/join/{token}/",
     }
     with translation.override(network.language):
-        subject = render_to_string("emails/invitation_subject.txt", context).strip()
+        subject = one_line(render_to_string("emails/invitation_subject.txt", context))
         body = render_to_string("emails/invitation.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])

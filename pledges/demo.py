@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 from django.utils import timezone
@@ -24,7 +25,7 @@ from .services import (
 
 # For each demo store, in order: the state its pledge ends in (None: no pledge yet),
 # whether it shows on the public wall, and how many days ago it became a partner.
-STORY = {
+STORY: dict[str, list[tuple[str | None, bool, int]]] = {
     "socal": [
         ("active", True, 540),
         ("active", True, 410),
@@ -64,7 +65,7 @@ def seed() -> None:
             _seed_network(spec, names)
 
 
-def _seed_network(spec: DemoNetwork, names: object) -> None:
+def _seed_network(spec: DemoNetwork, names: Iterator[str]) -> None:
     slug = spec["slug"]
     coordinator = User.objects.get(email=demo_email("coordinator", slug))
     commitments = [item["key"] for item in current_version().commitments]
@@ -72,7 +73,7 @@ def _seed_network(spec: DemoNetwork, names: object) -> None:
     for index, (store, (state, listed, days_ago)) in enumerate(
         zip(stores, STORY[slug], strict=True)
     ):
-        owner_name = next(names)  # type: ignore[call-overload]
+        owner_name = next(names)
         if state is None or Pledge.objects.filter(store=store).exists():
             continue
         owner = (

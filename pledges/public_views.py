@@ -1,12 +1,51 @@
-"""The movement's public site: landing page (more public pages join this module)."""
+"""The movement's public site: the landing page, the network finder, requests for a new
+network, and the verification of a partner's code."""
 
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from allauth.core.internal import ratelimit
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.selectors import network_list
 
 from .content import COMMON_CRIMES, INDUSTRY_FIGURES
+from .directory import (
+    MAX_QUERY_LENGTH,
+    country_name,
+    landing_partner_context,
+    listing_for_code,
+    network_countries,
+    network_search,
+    verification_code_normalise,
+    verification_status,
+)
+from .network_requests import network_request_create
+from .public_forms import (
+    COUNTRY_RE,
+    NetworkFinderForm,
+    NetworkRequestForm,
+    VerificationForm,
+)
+
+# allauth's rate limiter, with our own actions: POSTs of the request form per address, and
+# code lookups (GETs too), so nobody can walk through the codes.
+RATE_LIMITS = {"network_request": "20/h/ip", "verify": "60/m/ip"}
+
+
+def _rate_limited(request: HttpRequest, action: str) -> bool:
+    usage = ratelimit.consume(
+        request, app="pledges", action=action, config=RATE_LIMITS, limit_get=True
+    )
+    return usage is None
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "pledges/public/rate_limited.html", status=HTTPStatus.TOO_MANY_REQUESTS)
 
 
 @require_GET
@@ -14,5 +53,113 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pledges/landing.html",
-        {"networks": network_list(), "figures": INDUSTRY_FIGURES, "crimes": COMMON_CRIMES},
+        {
+            "networks": network_list(),
+            "figures": INDUSTRY_FIGURES,
+            "crimes": COMMON_CRIMES,
+            **landing_partner_context(),
+        },
+    )
+
+
+# --- Network finder --------------------------------------------------------------------------
+
+
+@require_GET
+def network_finder(request: HttpRequest) -> HttpResponse:
+    form = NetworkFinderForm(request.GET or None, countries=network_countries())
+    query = country = ""
+    if form.is_bound:
+        form.is_valid()
+        query = form.cleaned_data.get("q", "")
+        country = form.cleaned_data.get("country", "")
+    results = network_search(query=query, country=country)
+    return render(
+        request,
+        "pledges/public/network_finder.html",
+        {
+            "form": form,
+            "results": results,
+            "query": query,
+            "country": country,
+            "country_label": country_name(country) if country else "",
+            "searching": bool(query or country),
+        },
+    )
+
+
+def _request_initial(params: dict[str, str]) -> dict[str, str]:
+    """What the finder already knows (country, place typed) to start the request form with."""
+    initial = {}
+    country = params.get("country", "")
+    if COUNTRY_RE.match(country):
+        initial["country"] = country.upper()
+    place = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    if place and not any(ch.isdigit() for ch in place):
+        initial["cities"] = place
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def network_request_new(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        form = NetworkRequestForm(initial=_request_initial(request.GET.dict()))
+        return render(request, "pledges/public/network_request_form.html", {"form": form})
+    if _rate_limited(request, "network_request"):
+        return _too_many(request)
+    form = NetworkRequestForm(request.POST)
+    if form.honeypot_filled():
+        # A bot: it gets the same thanks as a person, and nothing is kept.
+        return redirect("network_request_thanks")
+    if form.is_valid():
+        try:
+            network_request_create(**form.request_fields())
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            return redirect("network_request_thanks")
+    return render(request, "pledges/public/network_request_form.html", {"form": form})
+
+
+@require_GET
+def network_request_thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "pledges/public/network_request_thanks.html")
+
+
+# --- Verification ----------------------------------------------------------------------------
+
+
+@require_GET
+def verify_lookup(request: HttpRequest) -> HttpResponse:
+    """The form; a submitted code goes to its own page, /verify/<code>/."""
+    raw = request.GET.get("code", "")
+    if not raw.strip():
+        return render(request, "pledges/public/verify.html", {"form": VerificationForm()})
+    if _rate_limited(request, "verify"):
+        return _too_many(request)
+    code = verification_code_normalise(raw)
+    if code is not None:
+        return redirect("verify_code", code=code)
+    return render(
+        request,
+        "pledges/public/verify.html",
+        {"form": VerificationForm(initial={"code": raw[:MAX_QUERY_LENGTH]}), "looked_up": raw},
+    )
+
+
+@require_GET
+def verify_code(request: HttpRequest, code: str) -> HttpResponse:
+    if _rate_limited(request, "verify"):
+        return _too_many(request)
+    normalised = verification_code_normalise(code)
+    listing = listing_for_code(normalised) if normalised else None
+    return render(
+        request,
+        "pledges/public/verify.html",
+        {
+            "form": VerificationForm(initial={"code": normalised or code[:MAX_QUERY_LENGTH]}),
+            "looked_up": normalised or code,
+            "listing": listing,
+            "status": verification_status(listing) if listing else "",
+        },
     )

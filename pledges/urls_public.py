@@ -1,3 +1,26 @@
-from django.urls import URLPattern, URLResolver
+"""Pages of the public site about finding, starting and verifying partners, and the platform
+admins' handling of requests for new networks. Included at the root of config.urls_public."""
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from django.urls import URLPattern, URLResolver, path
+
+from networks import platform_views
+
+from . import public_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("networks/", public_views.network_finder, name="network_finder"),
+    path("networks/request/", public_views.network_request_new, name="network_request_new"),
+    path(
+        "networks/request/thanks/",
+        public_views.network_request_thanks,
+        name="network_request_thanks",
+    ),
+    path("verify/", public_views.verify_lookup, name="verify"),
+    path("verify/<str:code>/", public_views.verify_code, name="verify_code"),
+    path("platform/requests/", platform_views.platform_requests, name="platform_requests"),
+    path(
+        "platform/requests/<int:request_id>/",
+        platform_views.platform_request_detail,
+        name="platform_request_detail",
+    ),
+]

@@ -5,8 +5,8 @@ from django_tenants.utils import schema_context
 
 from accounts.models import User
 from networks.models import Membership, Network, Store
-from pledges.models import Pledge, PledgeEvent
 from networks.schemas import current_schema
+from pledges.models import Pledge, PledgeEvent
 
 
 def snapshot() -> dict[str, tuple[int, list[str]]]:
