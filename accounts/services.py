@@ -28,3 +28,17 @@ def user_ensure(
         user=user, email=email, defaults={"primary": True, "verified": email_verified}
     )
     return user
+
+
+def user_delete(*, user: User) -> None:
+    """Delete an account and its roles in every network (they live in other schemas)."""
+    from django_tenants.utils import schema_context
+
+    from networks.models import Membership
+    from networks.selectors import network_list
+
+    with transaction.atomic():
+        for network in network_list(active_only=False):
+            with schema_context(network.schema_name):
+                Membership.objects.filter(user_id=user.pk).delete()
+        user.delete()

@@ -6,11 +6,19 @@ from .selectors import membership_of
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
-    """The network being viewed (None on the public site) and the visitor's role in it."""
+    """The network being viewed (None on the public site), the visitor's role in it, and
+    whether their store's toolkit is open (an active pledge)."""
     tenant = getattr(request, "tenant", None)
     network = tenant if tenant is not None and not tenant.is_public else None
     membership = getattr(request, "membership", None)
     if network is not None and membership is None:
         user: Any = request.user
         membership = membership_of(user=user)
-    return {"network": network, "membership": membership}
+    toolkit_open = False
+    if membership is not None and membership.store_id is not None:
+        from pledges.models import Pledge
+
+        toolkit_open = Pledge.objects.filter(
+            store_id=membership.store_id, status=Pledge.Status.ACTIVE
+        ).exists()
+    return {"network": network, "membership": membership, "toolkit_open": toolkit_open}

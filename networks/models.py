@@ -111,10 +111,11 @@ class Membership(models.Model):
 
     # Users live in the public schema. A database-level foreign key from a network schema
     # into public would block truncating or deleting users from public (PostgreSQL checks
-    # constraints across schemas), so the link is kept by the ORM and the services only.
+    # constraints across schemas), and Django's cascade would look for memberships in the
+    # public schema: accounts.services.user_delete removes them network by network.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_constraint=False,
         verbose_name=_("user"),

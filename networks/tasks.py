@@ -2,24 +2,14 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from config.celery import network_task
 
-from .models import Invitation, Network
-from .schemas import current_schema
+from .models import Invitation
+from .schemas import current_network
 from .templatetags.portal import network_origin
-
-
-def network_running() -> Network:
-    """The network whose schema the task runs in. connection.tenant is a stand-in, not the
-    row, when the task runs in-process under schema_context; the row is the truth."""
-    tenant = getattr(connection, "tenant", None)
-    if isinstance(tenant, Network):
-        return tenant
-    return Network.objects.get(schema_name=current_schema())
 
 
 def one_line(text: str) -> str:
@@ -29,7 +19,7 @@ def one_line(text: str) -> str:
 
 @network_task(name="networks.invitation_send")
 def invitation_send(*, invitation_id: int, token: str) -> None:
-    network = network_running()
+    network = current_network()
     invitation = Invitation.objects.select_related("store").filter(pk=invitation_id).first()
     if invitation is None or invitation.accepted_at or invitation.revoked_at:
         return

@@ -4,19 +4,36 @@ from django.http import Http404
 
 from networks.models import Membership
 
-from .models import Pledge
+from .models import Pledge, PledgeStatus
+
+
+def _pledge_of_store(membership: Membership) -> Pledge | None:
+    return Pledge.objects.select_related("store", "version").filter(store=membership.store).first()
 
 
 def pledge_of_own_store(*, membership: Membership) -> Pledge:
     """The pledge of the store the member (owner or staff) belongs to."""
     if not membership.is_store_member:
         raise Http404
-    pledge = (
-        Pledge.objects.select_related("store", "version").filter(store=membership.store).first()
-    )
+    pledge = _pledge_of_store(membership)
     if pledge is None:
         raise Http404
     return pledge
+
+
+def pledge_of_own_store_if_any(*, membership: Membership) -> Pledge | None:
+    """The same, for the store page: a store that has not pledged yet is a next step to show,
+    not a missing page."""
+    if not membership.is_store_member:
+        raise Http404
+    return _pledge_of_store(membership)
+
+
+def pledge_owned_by(*, membership: Membership) -> Pledge:
+    """The pledge of the owner's own store, for the owner to manage."""
+    if membership.role != Membership.Role.STORE_OWNER:
+        raise Http404
+    return pledge_of_own_store(membership=membership)
 
 
 def pledge_for_coordinator(*, membership: Membership, pledge_id: int) -> Pledge:
@@ -24,5 +41,20 @@ def pledge_for_coordinator(*, membership: Membership, pledge_id: int) -> Pledge:
         raise Http404
     pledge = Pledge.objects.select_related("store", "version").filter(pk=pledge_id).first()
     if pledge is None:
+        raise Http404
+    return pledge
+
+
+def pledge_for_toolkit(*, membership: Membership) -> Pledge | None:
+    """The toolkit is for the people of a store whose pledge is active, and for coordinators
+    (who have no store of their own: None)."""
+    if membership.role == Membership.Role.COORDINATOR:
+        return None
+    if not membership.is_store_member:
+        raise Http404
+    pledge = _pledge_of_store(membership)
+    if pledge is None:
+        raise Http404
+    if pledge.status != PledgeStatus.ACTIVE:
         raise Http404
     return pledge

@@ -7,20 +7,27 @@ public and are reachable from there too (a network's search path ends with publi
 
 from __future__ import annotations
 
+import hashlib
+import io
 import secrets
-from dataclasses import dataclass
+import struct
+import warnings
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-from networks.models import Membership, Network, Store
-from networks.schemas import current_schema
+from networks.models import Invitation, Membership, Store
+from networks.schemas import current_network, current_schema
 from networks.services import membership_grant, store_create, store_identity_key
 
 from .models import (
@@ -39,6 +46,8 @@ Status = PledgeStatus
 
 # Unambiguous letters and digits (no 0/O, 1/I/L, U): easy to read off a sticker and type.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+# Store.identity_key's column width.
+IDENTITY_KEY_MAX_LENGTH = 600
 
 # Which states each action leaves from, and where it goes.
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
@@ -49,6 +58,8 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "withdrawn": (frozenset({Status.PENDING, Status.ACTIVE, Status.SUSPENDED}), Status.WITHDRAWN),
 }
 REASON_REQUIRED = frozenset({"suspended", "revoked"})
+# A pledge still in force, or on its way to it.
+LIVE_STATUSES = frozenset({Status.PENDING, Status.ACTIVE, Status.SUSPENDED})
 ACTION_LABELS = {
     "approved": gettext_lazy("approved"),
     "suspended": gettext_lazy("suspended"),
@@ -88,14 +99,7 @@ class StoreDetails:
     phone: str = ""
     website: str = ""
     staff_count: int | None = None
-
-
-def current_network() -> Network:
-    # connection.tenant can be a stand-in (schema_context); the row is the truth.
-    tenant = getattr(connection, "tenant", None)
-    if isinstance(tenant, Network):
-        return tenant
-    return Network.objects.get(schema_name=current_schema())
+    address_line2: str = ""
 
 
 def current_version() -> PledgeVersion:
@@ -114,7 +118,16 @@ def verification_code_new() -> str:
 
 
 def _email_verified(user: User) -> bool:
-    return EmailAddress.objects.filter(user_id=user.pk, email=user.email, verified=True).exists()
+    return EmailAddress.objects.filter(
+        user_id=user.pk, email__iexact=user.email, verified=True
+    ).exists()
+
+
+def _signer_verified(pledge: Pledge) -> bool:
+    from accounts.models import User
+
+    signer = User.objects.filter(pk=pledge.signed_by_id).first()
+    return signer is not None and _email_verified(signer)
 
 
 def _record(
@@ -155,10 +168,7 @@ def _activate_if_ready(pledge: Pledge, *, by: User | None) -> None:
     network asks for it, once a coordinator has approved it."""
     if pledge.status != Status.PENDING or current_network().requires_pledge_approval:
         return
-    from accounts.models import User
-
-    signer = User.objects.get(pk=pledge.signed_by_id)
-    if not _email_verified(signer):
+    if not _signer_verified(pledge):
         return
     pledge.status = Status.ACTIVE
     pledge.activated_at = pledge.activated_at or timezone.now()
@@ -173,6 +183,40 @@ def notify_on_commit(task_name: str, **ids: Any) -> None:
     transaction.on_commit(lambda: task.delay(**ids))
 
 
+def _lock(name: str) -> None:
+    """Serialise work on one name until the transaction ends: two taps on "Sign" or two
+    people pledging the same store at once cannot both create it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
+
+
+def _store_apply(target: Store, details: StoreDetails, *, key: str) -> Store:
+    """Bring a store's row in line with what its owner just typed."""
+    for field, value in asdict(details).items():
+        setattr(target, field, value)
+    target.country = details.country.upper()
+    target.identity_key = key
+    target.full_clean()
+    target.save()
+    return target
+
+
+def _store_for_pledge(details: StoreDetails, *, key: str) -> Store:
+    fields = asdict(details)
+    address_line2 = fields.pop("address_line2")
+    store = store_create(**fields)
+    if address_line2:
+        store.address_line2 = address_line2
+        store.save(update_fields=["address_line2", "updated_at"])
+    return store
+
+
+def _logo_attach(store: Store, logo: File[bytes] | None) -> None:
+    if logo is not None:
+        store.logo.save(logo.name or "logo.png", logo, save=False)
+        store.save(update_fields=["logo", "updated_at"])
+
+
 @transaction.atomic
 def pledge_take(
     *,
@@ -182,21 +226,40 @@ def pledge_take(
     signature_name: str,
     consented: bool,
     listed_publicly: bool = True,
-    logo: UploadedFile | None = None,
+    logo: File[bytes] | None = None,
 ) -> Pledge:
-    """Sign the pledge for a new store and make its signer the store owner.
+    """Sign the pledge for a store and make its signer the store owner.
 
     Raises StoreAlreadyPledged when the store (same name and address) or this owner already
-    has a pledge, so nobody ever ends up with two; ValidationError for missing pieces.
+    has a pledge, so nobody ever ends up with two; PledgeError when this account cannot sign
+    for a store; ValidationError for missing or impossible pieces. `logo` is expected to come
+    from `logo_prepare`.
     """
     version = current_version()
     _check_signature(version, commitments, signature_name, consented)
+    key = store_identity_key(
+        name=store.display_name,
+        address_line1=store.address_line1,
+        city=store.city,
+        postal_code=store.postal_code,
+    )
+    if len(key) > IDENTITY_KEY_MAX_LENGTH:
+        raise ValidationError(
+            {"display_name": _("The name and address are too long together. Shorten them.")}
+        )
+    schema = current_schema()
+    _lock(f"pledge-user:{schema}:{user.pk}")
+    _lock(f"pledge-store:{schema}:{key}")
 
     membership = Membership.objects.filter(user_id=user.pk).select_related("store").first()
+    own_store: Store | None = None
     if membership is not None and membership.role == Membership.Role.STORE_OWNER:
         existing = Pledge.objects.filter(store=membership.store).first()
         if existing is not None and existing.status != Status.WITHDRAWN:
             raise StoreAlreadyPledged(existing, yours=True)
+        if existing is None and membership.is_active:
+            # A store the coordinator registered before its owner came to pledge.
+            own_store = membership.store
     elif membership is not None and membership.is_active:
         raise PledgeError(
             _(
@@ -206,28 +269,54 @@ def pledge_take(
             % {"role": membership.get_role_display()}
         )
 
-    key = store_identity_key(
-        name=store.display_name,
-        address_line1=store.address_line1,
-        city=store.city,
-        postal_code=store.postal_code,
-    )
     same_store = Store.objects.filter(identity_key=key).first()
     if same_store is not None:
         existing = Pledge.objects.filter(store=same_store).first()
         if existing is not None:
             yours = existing.signed_by_id == user.pk
             if yours and existing.status == Status.WITHDRAWN:
-                return _renew(existing, user=user, version=version, signature_name=signature_name)
+                return _renew(
+                    existing,
+                    user=user,
+                    version=version,
+                    details=store,
+                    key=key,
+                    signature_name=signature_name,
+                    listed_publicly=listed_publicly,
+                    logo=logo,
+                )
             raise StoreAlreadyPledged(existing, yours=yours)
+        if own_store is not None and same_store.pk != own_store.pk:
+            raise PledgeError(
+                _(
+                    "Another store in this network is registered with this name and address. "
+                    "Check the details, or ask the network's coordinator for help."
+                )
+            )
+        other_owner = (
+            Membership.objects.filter(
+                store=same_store, role=Membership.Role.STORE_OWNER, is_active=True
+            )
+            .exclude(user_id=user.pk)
+            .exists()
+        )
+        if other_owner:
+            raise PledgeError(
+                _(
+                    "This store is already registered in this network with another owner. "
+                    "If you work there, ask its owner to invite you."
+                )
+            )
 
-    new_store = same_store or store_create(**store.__dict__)
-    if logo is not None:
-        new_store.logo.save(logo.name or "logo", logo, save=False)
-        new_store.save(update_fields=["logo"])
-    membership_grant(user=user, role=Membership.Role.STORE_OWNER, store=new_store)
+    target = own_store or same_store
+    if target is None:
+        target = _store_for_pledge(store, key=key)
+    else:
+        _store_apply(target, store, key=key)
+    _logo_attach(target, logo)
+    membership_grant(user=user, role=Membership.Role.STORE_OWNER, store=target)
     pledge = Pledge.objects.create(
-        store=new_store,
+        store=target,
         version=version,
         verification_code=verification_code_new(),
         signed_by_id=user.pk,
@@ -258,14 +347,32 @@ def _check_signature(
         raise ValidationError(errors)
 
 
-def _renew(pledge: Pledge, *, user: User, version: PledgeVersion, signature_name: str) -> Pledge:
+def _renew(
+    pledge: Pledge,
+    *,
+    user: User,
+    version: PledgeVersion,
+    details: StoreDetails,
+    key: str,
+    signature_name: str,
+    listed_publicly: bool,
+    logo: File[bytes] | None,
+) -> Pledge:
+    """A store that withdrew signs again: the same pledge (and code) starts over."""
     previous = pledge.status
+    store = _store_apply(pledge.store, details, key=key)
+    _logo_attach(store, logo)
     pledge.status = Status.PENDING
     pledge.version = version
+    pledge.signed_by_id = user.pk
     pledge.signature_name = signature_name.strip()
     pledge.signed_at = timezone.now()
-    pledge.save(update_fields=["status", "version", "signature_name", "signed_at", "updated_at"])
-    membership_grant(user=user, role=Membership.Role.STORE_OWNER, store=pledge.store)
+    pledge.consented_to_terms = True
+    pledge.listed_publicly = listed_publicly
+    # "Partner since" counts from the renewal, not from the pledge that was withdrawn.
+    pledge.activated_at = None
+    pledge.save()
+    membership_grant(user=user, role=Membership.Role.STORE_OWNER, store=store)
     _record(pledge, kind="renewed", by=user, from_status=previous)
     _activate_if_ready(pledge, by=None)
     listing_sync(pledge=pledge)
@@ -276,6 +383,8 @@ def _renew(pledge: Pledge, *, user: User, version: PledgeVersion, signature_name
 @transaction.atomic
 def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = "") -> Pledge:
     """approved, suspended, reinstated, revoked or withdrawn; the row is locked meanwhile."""
+    if action not in TRANSITIONS:
+        raise PledgeError(_("This is not something that can happen to a pledge."))
     sources, target = TRANSITIONS[action]
     locked = Pledge.objects.select_for_update().select_related("store").get(pk=pledge.pk)
     reason = reason.strip()
@@ -286,6 +395,13 @@ def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = ""
             _("This pledge is %(status)s; it cannot be %(action)s.")
             % {"status": locked.get_status_display().lower(), "action": ACTION_LABELS[action]}
         )
+    if action == "approved" and not _signer_verified(locked):
+        raise PledgeError(
+            _(
+                "The person who signed has not confirmed their email address yet. "
+                "Approve the pledge once they have."
+            )
+        )
     previous = locked.status
     locked.status = target
     fields = ["status", "updated_at"]
@@ -293,6 +409,11 @@ def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = ""
         locked.activated_at = timezone.now()
         fields.append("activated_at")
     locked.save(update_fields=fields)
+    if target in (Status.WITHDRAWN, Status.REVOKED):
+        # Links already sent must not let anyone join a store that has left the network.
+        Invitation.objects.filter(
+            store=locked.store, accepted_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
     if action == "withdrawn":
         # The store's people lose their roles with the pledge; the history stays.
         Membership.objects.filter(store=locked.store).update(is_active=False)
@@ -303,27 +424,51 @@ def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = ""
 
 
 @transaction.atomic
-def pledge_reaffirm(*, pledge: Pledge, by: User, signature_name: str) -> Pledge:
+def pledge_reaffirm(
+    *,
+    pledge: Pledge,
+    by: User,
+    signature_name: str,
+    commitments: list[str],
+    consented: bool,
+) -> Pledge:
     """Sign the network's current pledge text again (after it changed)."""
     version = current_version()
-    if not signature_name.strip():
-        raise ValidationError({"signature_name": _("Type your full name to sign.")})
-    if pledge.version_id == version.pk:
+    locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    if locked.status not in LIVE_STATUSES:
+        raise PledgeError(
+            _("This pledge is %(status)s; it cannot be signed again.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    if locked.version_id == version.pk:
         raise PledgeError(_("Your pledge already follows the current text."))
-    pledge.version = version
-    pledge.signature_name = signature_name.strip()
-    pledge.signed_at = timezone.now()
-    pledge.save(update_fields=["version", "signature_name", "signed_at", "updated_at"])
-    _record(pledge, kind="reaffirmed", by=by, from_status=pledge.status)
-    return pledge
+    _check_signature(version, commitments, signature_name, consented)
+    locked.version = version
+    locked.signed_by_id = by.pk
+    locked.signature_name = signature_name.strip()
+    locked.signed_at = timezone.now()
+    locked.consented_to_terms = True
+    locked.save(
+        update_fields=[
+            "version",
+            "signed_by_id",
+            "signature_name",
+            "signed_at",
+            "consented_to_terms",
+            "updated_at",
+        ]
+    )
+    _record(locked, kind="reaffirmed", by=by, from_status=locked.status)
+    return locked
 
 
 @transaction.atomic
 def pledge_listing_set(*, pledge: Pledge, listed_publicly: bool, by: User) -> Pledge:
-    pledge.listed_publicly = listed_publicly
-    pledge.save(update_fields=["listed_publicly", "updated_at"])
-    listing_sync(pledge=pledge)
-    return pledge
+    locked = Pledge.objects.select_for_update().select_related("store").get(pk=pledge.pk)
+    locked.listed_publicly = listed_publicly
+    locked.save(update_fields=["listed_publicly", "updated_at"])
+    listing_sync(pledge=locked)
+    return locked
 
 
 @transaction.atomic
@@ -331,23 +476,134 @@ def pledge_version_publish(
     *, introduction: str, commitments: list[dict[str, str]], data_terms: str, by: User
 ) -> PledgeVersion:
     """A new wording of the pledge; existing pledges keep the version they signed."""
+    introduction = introduction.strip()
+    data_terms = data_terms.strip()
+    cleaned = [
+        {"key": str(item.get("key", "")).strip(), "text": str(item.get("text", "")).strip()}
+        for item in commitments
+    ]
+    errors: dict[str, str] = {}
+    if not introduction:
+        errors["introduction"] = _("Write the introduction to the commitments.")
+    if not cleaned or not all(item["key"] and item["text"] for item in cleaned):
+        errors["commitments"] = _("Write at least one commitment, none of them empty.")
+    elif len({item["key"] for item in cleaned}) != len(cleaned):
+        errors["commitments"] = _("Each commitment needs its own key.")
+    if not data_terms:
+        errors["data_terms"] = _("Write the network's data terms.")
+    if errors:
+        raise ValidationError(errors)
     latest = PledgeVersion.objects.select_for_update().order_by("-number").first()
+    if (
+        latest is not None
+        and latest.introduction == introduction
+        and latest.data_terms == data_terms
+        and [item["text"] for item in latest.commitments] == [item["text"] for item in cleaned]
+    ):
+        raise ValidationError(_("Nothing changed: this is the text partners sign today."))
     number = 1 if latest is None else latest.number + 1
-    version = PledgeVersion.objects.create(
+    return PledgeVersion.objects.create(
         number=number,
-        introduction=introduction.strip(),
-        commitments=commitments,
-        data_terms=data_terms.strip(),
+        introduction=introduction,
+        commitments=cleaned,
+        data_terms=data_terms,
         published_by_id=by.pk,
     )
-    return version
 
 
 @transaction.atomic
 def acknowledgement_record(*, pledge: Pledge, user: User) -> Acknowledgement:
+    """A member of the store's team reads the pledge and commits to it themselves."""
     if pledge.status != Status.ACTIVE:
         raise PledgeError(_("Only an active pledge can be acknowledged."))
+    if not Membership.objects.filter(user_id=user.pk, store=pledge.store, is_active=True).exists():
+        raise PledgeError(_("Only the store's own team can acknowledge its pledge."))
     ack, _created = Acknowledgement.objects.update_or_create(
         pledge=pledge, user_id=user.pk, defaults={"version": pledge.version}
     )
     return ack
+
+
+@transaction.atomic
+def pledge_staff_invite(*, pledge: Pledge, email: str, by: User) -> Invitation:
+    """The owner invites someone to the store's team (single-use link, sent by email)."""
+    from networks.services import invitation_create
+
+    pledge = Pledge.objects.select_related("store").get(pk=pledge.pk)
+    if pledge.status not in LIVE_STATUSES:
+        raise PledgeError(
+            _("This pledge is %(status)s; the store cannot invite anyone.")
+            % {"status": pledge.get_status_display().lower()}
+        )
+    invitation, _token = invitation_create(
+        email=email, role=Membership.Role.STORE_STAFF, by=by, store=pledge.store
+    )
+    return invitation
+
+
+@transaction.atomic
+def pledge_email_confirmed(*, user: User) -> list[Pledge]:
+    """Activate what waited only for this person's email address to be confirmed. Meant for
+    allauth's `email_confirmed` signal; harmless to call twice."""
+    activated = []
+    for pledge in (
+        Pledge.objects.select_for_update()
+        .select_related("store")
+        .filter(signed_by_id=user.pk, status=Status.PENDING)
+    ):
+        _activate_if_ready(pledge, by=user)
+        if pledge.status == Status.ACTIVE:
+            listing_sync(pledge=pledge)
+            notify_on_commit("pledge_notify", pledge_id=pledge.pk)
+            activated.append(pledge)
+    return activated
+
+
+# --- Logos -----------------------------------------------------------------------------------
+
+LOGO_MAX_BYTES = 5 * 1024 * 1024
+LOGO_MAX_PIXELS = 25_000_000
+LOGO_FORMATS = ("PNG", "JPEG", "WEBP")
+# Logos are shown small (store page, badges); larger sources are scaled down once, here.
+LOGO_MAX_SIDE = 1024
+
+
+def logo_prepare(*, upload: UploadedFile) -> ContentFile[bytes]:
+    """A logo we can safely keep and show: PNG, JPEG or WebP judged by its content (not its
+    name), at most 5 MB and 25 megapixels, decoded in full (a truncated file is refused),
+    turned upright, re-encoded as PNG without metadata and named by its content hash.
+
+    Raises ValidationError({"logo": ...}) with a message for the person uploading.
+    """
+    if upload.size is None or upload.size > LOGO_MAX_BYTES:
+        raise ValidationError({"logo": _("This image is larger than 5 MB. Choose a smaller one.")})
+    too_large = _("This image has more than 25 megapixels. Choose a smaller one.")
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload, formats=LOGO_FORMATS) as image:
+                width, height = image.size
+                if width * height > LOGO_MAX_PIXELS:
+                    raise ValidationError({"logo": too_large})
+                image.load()
+                upright = ImageOps.exif_transpose(image) or image
+                has_alpha = upright.mode in ("RGBA", "LA", "PA") or ("transparency" in upright.info)
+                clean = upright.convert("RGBA" if has_alpha else "RGB")
+                clean.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE), Image.Resampling.LANCZOS)
+                buffer = io.BytesIO()
+                clean.save(buffer, format="PNG")
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError({"logo": too_large}) from None
+    except UnidentifiedImageError:
+        raise ValidationError(
+            {"logo": _("This file is not a PNG, JPEG or WebP image. Choose one of those.")}
+        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error):
+        raise ValidationError(
+            {"logo": _("This image is damaged or incomplete and cannot be read. Choose another.")}
+        ) from None
+    data = buffer.getvalue()
+    return ContentFile(data, name=f"{hashlib.sha256(data).hexdigest()[:32]}.png")

@@ -23,6 +23,7 @@ from django_tenants.utils import schema_context
 
 from accounts.models import User
 from networks.models import Domain, Membership, Network, Store
+from networks.schemas import use_public_schema
 from networks.services import network_create, public_site_ensure, template_schema_ensure
 from tests.factories import PASSWORD, MembershipFactory, StoreFactory, UserFactory
 
@@ -167,6 +168,13 @@ def live_db(transactional_db: None) -> Iterator[None]:
 
 
 __all__ = ["PASSWORD", "People", "client_for", "host_of"]
+
+
+@pytest.fixture(autouse=True)
+def _public_schema_first() -> None:
+    # Every test starts on the public schema, whatever the previous one left active
+    # (this only sets the search path for the next query; it does not touch the database).
+    use_public_schema()
 
 
 @pytest.fixture(autouse=True)
