@@ -7,6 +7,7 @@ store, a coordinator and a police officer; `outsider` has an account and no memb
 
 from __future__ import annotations
 
+import importlib
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from email.message import Message
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.db import connection
 from django.test import Client
@@ -151,7 +153,8 @@ def public_client(db: None) -> Client:
 def live_db(transactional_db: None) -> Iterator[None]:
     """Committed data that another thread or process (live server, worker) can see.
 
-    Django's flush only empties the public schema; the networks' own tables are emptied here.
+    Django's flush only empties the public schema; the networks' own tables are emptied here
+    and given back what their migrations put in.
     """
     yield
     with connection.cursor() as cursor:
@@ -165,6 +168,13 @@ def live_db(transactional_db: None) -> Iterator[None]:
             tables = cursor.fetchone()[0]
             if tables:
                 cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    # Put back the rows the migrations seed (the first pledge text), as a new network has.
+    seed_first_version = importlib.import_module(
+        "pledges.migrations.0002_first_pledge_version"
+    ).first_version
+    for slug in NETWORK_SPECS:
+        with schema_context(slug):
+            seed_first_version(django_apps, None)
 
 
 __all__ = ["PASSWORD", "People", "client_for", "host_of"]
