@@ -61,7 +61,7 @@ DEMO_NETWORKS: list[DemoNetwork] = [
             "Santa Monica",
             "Irvine",
         ],
-        "postal_prefixes": ["900", "902", "904", "906", "910", "911", "917", "921", "926", "925"],
+        "postal_prefixes": ["900", "902", "904", "906", "908", "910", "911", "917", "921", "925", "926"],
         "contact_email": "coordinator@socal.example",
         "people": {
             "coordinator": "Maria Delgado",
