@@ -7,11 +7,7 @@ public and are reachable from there too (a network's search path ends with publi
 
 from __future__ import annotations
 
-import hashlib
-import io
 import secrets
-import struct
-import warnings
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +20,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from networks.models import Invitation, Membership, Store
 from networks.schemas import current_network, current_schema
 from networks.services import membership_grant, store_create, store_identity_key
+from toolkit.logos import LogoError, logo_normalise
 
 from .models import (
     Acknowledgement,
@@ -562,48 +558,20 @@ def pledge_email_confirmed(*, user: User) -> list[Pledge]:
 # --- Logos -----------------------------------------------------------------------------------
 
 LOGO_MAX_BYTES = 5 * 1024 * 1024
-LOGO_MAX_PIXELS = 25_000_000
-LOGO_FORMATS = ("PNG", "JPEG", "WEBP")
-# Logos are shown small (store page, badges); larger sources are scaled down once, here.
-LOGO_MAX_SIDE = 1024
 
 
 def logo_prepare(*, upload: UploadedFile) -> ContentFile[bytes]:
-    """A logo we can safely keep and show: PNG, JPEG or WebP judged by its content (not its
-    name), at most 5 MB and 25 megapixels, decoded in full (a truncated file is refused),
-    turned upright, re-encoded as PNG without metadata and named by its content hash.
+    """A logo we can safely keep and show, checked once at upload by toolkit.logos (format by
+    content, pixel count from the header before decoding, complete file, upright, sRGB, no
+    metadata), stored as PNG named by its content hash.
 
     Raises ValidationError({"logo": ...}) with a message for the person uploading.
     """
     if upload.size is None or upload.size > LOGO_MAX_BYTES:
         raise ValidationError({"logo": _("This image is larger than 5 MB. Choose a smaller one.")})
-    too_large = _("This image has more than 25 megapixels. Choose a smaller one.")
+    upload.seek(0)
     try:
-        upload.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload, formats=LOGO_FORMATS) as image:
-                width, height = image.size
-                if width * height > LOGO_MAX_PIXELS:
-                    raise ValidationError({"logo": too_large})
-                image.load()
-                upright = ImageOps.exif_transpose(image) or image
-                has_alpha = upright.mode in ("RGBA", "LA", "PA") or ("transparency" in upright.info)
-                clean = upright.convert("RGBA" if has_alpha else "RGB")
-                clean.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE), Image.Resampling.LANCZOS)
-                buffer = io.BytesIO()
-                clean.save(buffer, format="PNG")
-    except ValidationError:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError({"logo": too_large}) from None
-    except UnidentifiedImageError:
-        raise ValidationError(
-            {"logo": _("This file is not a PNG, JPEG or WebP image. Choose one of those.")}
-        ) from None
-    except (OSError, ValueError, SyntaxError, EOFError, struct.error):
-        raise ValidationError(
-            {"logo": _("This image is damaged or incomplete and cannot be read. Choose another.")}
-        ) from None
-    data = buffer.getvalue()
-    return ContentFile(data, name=f"{hashlib.sha256(data).hexdigest()[:32]}.png")
+        logo = logo_normalise(upload.read())
+    except LogoError as error:
+        raise ValidationError({"logo": error.message}) from None
+    return ContentFile(logo.png, name=f"{logo.sha256[:32]}.png")

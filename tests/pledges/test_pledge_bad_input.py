@@ -326,11 +326,11 @@ def empty_file() -> io.BytesIO:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: image_file("GIF", (20, 20), mode="P"), "not a PNG, JPEG or WebP image"),
-        (lambda: image_file("BMP", (20, 20)), "not a PNG, JPEG or WebP image"),
+        (lambda: image_file("GIF", (20, 20), mode="P"), "as a PNG, JPEG or WebP image"),
+        (lambda: image_file("BMP", (20, 20)), "as a PNG, JPEG or WebP image"),
         (truncated_jpeg, "damaged or incomplete"),
-        (huge_png, "more than 25 megapixels"),
-        (text_named_png, "not a PNG, JPEG or WebP image"),
+        (huge_png, "too many pixels"),
+        (text_named_png, "as a PNG, JPEG or WebP image"),
         (oversized_file, "larger than 5 MB"),
         (empty_file, "The submitted file is empty."),
     ],

@@ -1,0 +1,231 @@
+"""Store signage as print-ready PDFs, by WeasyPrint from the project's own templates.
+
+Window sign and counter card bleed 3 mm past the trim (their navy runs to the edge); the
+staff-room poster has white margins and no bleed. Fonts are the project's, embedded as
+subsets; text stays text (selectable, searchable).
+
+WeasyPrint fetches nothing but `data:` URLs and files under `static/`: see
+`StaticOnlyURLFetcher`. Store names are fitted with the same fonts and the same fitting code
+as the images, so a long name shrinks, wraps and is ellipsised the same way on paper.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+from toolkit.fonts import CSS_FAMILIES, FONT_DIR, font_face_css
+from toolkit.render.artwork import (
+    LANGUAGES,
+    PAPERS,
+    SIGN_KINDS,
+    Language,
+    Paper,
+    PartnerArtwork,
+    SignKind,
+    logo_in_box,
+    png_bytes,
+)
+from toolkit.render.mark import mark_svg_document
+from toolkit.render.qr import qr_svg
+from toolkit.render.text import ASCENT, DESCENT, LEADING, Fitted, clean_text, fit_text
+from toolkit.render.wording import MOVEMENT, WORDMARK, wording
+
+STATIC_DIR = FONT_DIR.parent.resolve()
+STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
+BLEED_MM = 3
+MM = 72 / 25.4  # points per millimetre
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSize:
+    css: str  # @page size
+    width_mm: float
+    height_mm: float
+
+
+PAPER_SIZES: dict[Paper, PaperSize] = {
+    "letter": PaperSize("letter", 215.9, 279.4),
+    "a4": PaperSize("A4", 210.0, 297.0),
+}
+BLEEDS: dict[SignKind, bool] = {"window": True, "counter": True, "poster": False}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a sign fits a text that comes from the store: a width in millimetres (that of A4,
+    the narrower paper, so one fit serves both), sizes in points, lines, weight."""
+
+    width_mm: float
+    largest: int
+    smallest: int
+    lines: int = 1
+    bold: bool = False
+
+
+SLOTS: dict[SignKind, dict[str, Slot]] = {
+    "window": {
+        "store": Slot(168, 40, 22, lines=2, bold=True),
+        "network": Slot(130, 13, 13, lines=2, bold=True),
+        "code": Slot(58, 22, 12, bold=True),
+        "url": Slot(58, 10, 7, lines=2),
+    },
+    "counter": {
+        "store": Slot(112, 30, 16, lines=2, bold=True),
+        "network": Slot(112, 11, 11),
+        "code": Slot(78, 18, 10, bold=True),
+        "url": Slot(78, 9, 7, lines=2),
+    },
+    "poster": {
+        "store": Slot(108, 15, 10, bold=True),
+        "network": Slot(92, 9, 9),
+        "code": Slot(40, 9, 6, bold=True),
+        "url": Slot(40, 9, 6),
+    },
+}
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    """Fetches `data:` URLs and files under static/; refuses everything else."""
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = static_path(url)
+            if path is not None:
+                mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(
+                    url, body=path.read_bytes(), headers={"Content-Type": mime_type}
+                )
+        raise URLFetchingError(
+            f"Refused to fetch {url[:200]!r}: print templates may only use data: URLs and the "
+            "project's static files."
+        )
+
+
+def static_path(url: str) -> Path | None:
+    """The file a file: URL names, if it is a file under static/."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+        return None
+    return path
+
+
+class _Engine:
+    """One font configuration and one parsed @font-face sheet for the life of the process:
+    registering the fonts is the slow part of a first render."""
+
+    def __init__(self) -> None:
+        self.fetcher = StaticOnlyURLFetcher(allowed_protocols=("data", "file"))
+        self.font_config = FontConfiguration()
+        self.fonts = CSS(
+            string=font_face_css(),
+            base_url=STATIC_BASE_URL,
+            url_fetcher=self.fetcher,
+            font_config=self.font_config,
+        )
+
+
+_engine: _Engine | None = None
+# Pango and fontconfig objects are shared by every render: one render at a time per process
+# (Celery's prefork workers render in parallel across processes).
+_engine_lock = threading.Lock()
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A PDF of one of our templates' output, with the project's fonts and nothing fetched."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = _Engine()
+        document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=_engine.fetcher)
+        pdf: bytes = document.write_pdf(
+            stylesheets=[_engine.fonts], font_config=_engine.font_config
+        )
+    return pdf
+
+
+def _fit(text: str, slot: Slot) -> dict[str, Any]:
+    """Lines and a size (in points) for the template, by the same fitting as the images."""
+    fitted: Fitted = fit_text(
+        text,
+        width=slot.width_mm * MM * 0.97,  # room for Pillow's and Pango's metrics to differ
+        height=slot.largest * (ASCENT + DESCENT + LEADING * (slot.lines - 1)),
+        max_size=slot.largest,
+        min_size=slot.smallest,
+        max_lines=slot.lines,
+        bold=slot.bold,
+    )
+    return {
+        "lines": [line.text for line in fitted.lines],
+        "size": fitted.size,
+        "dir": "rtl" if fitted.rtl else "ltr",
+    }
+
+
+def _logo_src(art: PartnerArtwork) -> str | None:
+    logo = logo_in_box(art.logo_png, 600, 400)
+    if logo is None:
+        return None
+    return "data:image/png;base64," + base64.b64encode(png_bytes(logo)).decode()
+
+
+def sign_context(
+    *, art: PartnerArtwork, kind: SignKind, paper: Paper, language: Language
+) -> dict[str, Any]:
+    words = wording(language)
+    size = PAPER_SIZES[paper]
+    slots = SLOTS[kind]
+    return {
+        "lang": language,
+        "title": f"{MOVEMENT} · {clean_text(art.display_name)}"[:200],
+        "kind": kind,
+        "page_size": size.css,
+        "page_width": f"{size.width_mm}mm",
+        "page_height": f"{size.height_mm}mm",
+        "bleed": f"{BLEED_MM}mm" if BLEEDS[kind] else "",
+        "font_families": mark_safe(CSS_FAMILIES),  # noqa: S308 - our constant
+        "words": words,
+        "headline": words.window_headline.replace(MOVEMENT, MOVEMENT.replace(" ", "\u00a0")),
+        "wordmark": WORDMARK,
+        "store": _fit(art.display_name, slots["store"]),
+        "network": _fit(art.network_name, slots["network"]),
+        "since": words.since.format(year=art.partner_since_year),
+        "code": _fit(art.verification_code, slots["code"]),
+        "verify_display": _fit(art.verify_display, slots["url"]),
+        "mark_svg": mark_safe(mark_svg_document()),  # noqa: S308 - drawn by our code
+        "qr_svg": mark_safe(qr_svg(art.verify_url)),  # noqa: S308 - drawn by our code
+        "logo_src": _logo_src(art),
+    }
+
+
+def render_sign_html(
+    *, art: PartnerArtwork, kind: SignKind, paper: Paper, language: Language
+) -> str:
+    if kind not in SIGN_KINDS or paper not in PAPERS or language not in LANGUAGES:
+        raise ValueError(f"unknown sign {kind!r} / {paper!r} / {language!r}")
+    context = sign_context(art=art, kind=kind, paper=paper, language=language)
+    return render_to_string(f"toolkit/print/{kind}.html", context)
+
+
+def render_sign_pdf(
+    *, art: PartnerArtwork, kind: SignKind, paper: Paper, language: Language
+) -> bytes:
+    return html_to_pdf(render_sign_html(art=art, kind=kind, paper=paper, language=language))
