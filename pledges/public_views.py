@@ -7,11 +7,15 @@ from http import HTTPStatus
 
 from allauth.core.internal import ratelimit
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.selectors import network_list
+from toolkit.render import BADGE_SIZES
+from toolkit.selectors import ITEMS, Variant, listing_source, network_language
+from toolkit.services import toolkit_file_ensure
+from toolkit.views import serve_file
 
 from .content import COMMON_CRIMES, INDUSTRY_FIGURES
 from .directory import (
@@ -24,6 +28,7 @@ from .directory import (
     verification_code_normalise,
     verification_status,
 )
+from .models import PartnerListing, PledgeStatus
 from .network_requests import network_request_create
 from .public_forms import (
     COUNTRY_RE,
@@ -163,3 +168,39 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
             "status": verification_status(listing) if listing else "",
         },
     )
+
+
+# --- The badge of a verification page --------------------------------------------------------
+
+
+def _active_listing(code: str) -> PartnerListing:
+    """The listing of an active pledge of an active network; anything else is a 404."""
+    normalised = verification_code_normalise(code)
+    if normalised is None or normalised != code:
+        raise Http404
+    listing = listing_for_code(normalised)
+    if listing is None or verification_status(listing) != PledgeStatus.ACTIVE:
+        raise Http404
+    return listing
+
+
+def _badge(request: HttpRequest, code: str, item: str, size: int | None) -> HttpResponse:
+    listing = _active_listing(code)
+    variant = Variant(item=ITEMS[item], lang=network_language(listing.network), size=size)
+    name = toolkit_file_ensure(source=listing_source(listing=listing), variant=variant)
+    response = serve_file(request, name, content_type=variant.item.content_type)
+    # Shown on partners' own websites: a suspended pledge must stop showing within minutes.
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def verify_badge_svg(request: HttpRequest, code: str) -> HttpResponse:
+    return _badge(request, code, "badge-svg", None)
+
+
+@require_GET
+def verify_badge_png(request: HttpRequest, code: str, size: str) -> HttpResponse:
+    if size not in {str(allowed) for allowed in BADGE_SIZES}:
+        raise Http404
+    return _badge(request, code, "badge", int(size))

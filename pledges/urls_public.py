@@ -17,6 +17,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("verify/", public_views.verify_lookup, name="verify"),
     path("verify/<str:code>/", public_views.verify_code, name="verify_code"),
+    path("verify/<str:code>/badge.svg", public_views.verify_badge_svg, name="verify_badge_svg"),
+    path(
+        "verify/<str:code>/badge-<str:size>.png",
+        public_views.verify_badge_png,
+        name="verify_badge_png",
+    ),
     path("platform/requests/", platform_views.platform_requests, name="platform_requests"),
     path(
         "platform/requests/<int:request_id>/",

@@ -237,7 +237,14 @@ def celery_worker(live_db: None) -> Iterator[None]:
 
     app.conf.task_always_eager = False
     try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        # The same queues as the Procfile's worker: alerts, default, render.
+        with start_worker(
+            app,
+            pool="solo",
+            perform_ping_check=False,
+            shutdown_timeout=10,
+            queues=["alerts", "default", "render"],
+        ):
             yield
     finally:
         app.conf.task_always_eager = True

@@ -57,7 +57,8 @@ PLEDGE_START = {
     "other_network_coordinator": 200,
 }
 STORE = {"owner": 200, "staff": 200, "other_store_owner": 302, "anonymous": 302}
-TOOLKIT = {"owner": 200, "staff": 200, "coordinator": 200, "anonymous": 302}
+# Store people are sent on to their own store's toolkit, /toolkit/<store id>/.
+TOOLKIT = {"owner": 302, "staff": 302, "coordinator": 200, "anonymous": 302}
 COORDINATOR_ONLY = {"coordinator": 200, "anonymous": 302}
 
 
