@@ -60,12 +60,12 @@ test: $(VENV)/.installed-dev lint typecheck
 		$(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_SERVICES) CHROMIUM_PATH="$$($(BIN)/python scripts/find_chromium.py)" $(BIN)/pytest
 
-BENCHES := $(filter-out common,$(basename $(notdir $(wildcard bench/*.py))))
+BENCHES := $(filter-out common __init__,$(basename $(notdir $(wildcard bench/*.py))))
 
 bench: $(VENV)/.installed-dev
 	@$(if $(BENCHES),$(MAKE) --no-print-directory $(addprefix bench-,$(BENCHES)),echo "no benchmarks yet")
 
-bench-%: $(VENV)/.installed-dev
+bench-%: $(VENV)/.installed-dev migrate
 	$(WITH_SERVICES) DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/$*.py
 
 messages: $(VENV)/.installed-dev
