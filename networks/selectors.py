@@ -34,11 +34,19 @@ def store_list() -> QuerySet[Store]:
 
 
 def store_members(*, store: Store) -> QuerySet[Membership]:
-    return store.memberships.filter(is_active=True).order_by("role", "created_at")
+    return (
+        store.memberships.filter(is_active=True)
+        .select_related("user")
+        .order_by("role", "created_at")
+    )
 
 
 def member_list() -> QuerySet[Membership]:
-    return Membership.objects.filter(is_active=True).select_related("store").order_by("role")
+    return (
+        Membership.objects.filter(is_active=True)
+        .select_related("store", "user")
+        .order_by("role", "user__email")
+    )
 
 
 def network_overview() -> list[dict[str, object]]:
