@@ -1,5 +1,3 @@
-import zoneinfo
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.locale import LocaleMiddleware
@@ -17,10 +15,7 @@ class NetworkLocaleMiddleware(LocaleMiddleware):
         tenant = getattr(request, "tenant", None)
         # Dates and times show in the network's own time zone; the public site uses UTC.
         if tenant is not None and not tenant.is_public:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(tenant.timezone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+            timezone.activate(tenant.zone)
         else:
             timezone.deactivate()
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)

@@ -6,6 +6,8 @@ schema (see networks.routers), so a query for stores can only ever see the curre
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from typing import ClassVar
 
 from django.conf import settings
@@ -56,6 +58,14 @@ class Network(TenantMixin):
     @property
     def is_public(self) -> bool:
         return self.schema_name == "public"
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """The network's time zone; UTC if the stored name is unknown to this machine."""
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return dt.UTC
 
 
 class Domain(DomainMixin):

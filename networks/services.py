@@ -255,12 +255,10 @@ def invitation_for_token(token: str) -> Invitation:
 @transaction.atomic
 def invitation_accept(*, token: str, user: User) -> Membership:
     """Use the link: the person becomes a member with the invited role. Single use."""
-    from allauth.account.models import EmailAddress
+    from accounts.selectors import email_verified
 
     invitation = invitation_for_token(token)
-    if not EmailAddress.objects.filter(
-        user_id=user.pk, email__iexact=invitation.email, verified=True
-    ).exists():
+    if not email_verified(user_id=user.pk, email=invitation.email):
         raise InvitationError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")
             % {"email": invitation.email}

@@ -4,7 +4,8 @@ from django.http import Http404
 
 from networks.models import Membership
 
-from .models import Pledge, PledgeStatus
+from .directory import listing_for_code, verification_code_normalise, verification_status
+from .models import PartnerListing, Pledge, PledgeStatus
 
 
 def _pledge_of_store(membership: Membership) -> Pledge | None:
@@ -45,16 +46,13 @@ def pledge_for_coordinator(*, membership: Membership, pledge_id: int) -> Pledge:
     return pledge
 
 
-def pledge_for_toolkit(*, membership: Membership) -> Pledge | None:
-    """The toolkit is for the people of a store whose pledge is active, and for coordinators
-    (who have no store of their own: None)."""
-    if membership.role == Membership.Role.COORDINATOR:
-        return None
-    if not membership.is_store_member:
+def listing_for_badge(*, code: str) -> PartnerListing:
+    """The public listing whose badge anyone may fetch: an active pledge of an open network,
+    asked for by its exact code. Anything else is a 404."""
+    normalised = verification_code_normalise(code)
+    if normalised is None or normalised != code:
         raise Http404
-    pledge = _pledge_of_store(membership)
-    if pledge is None:
+    listing = listing_for_code(normalised)
+    if listing is None or verification_status(listing) != PledgeStatus.ACTIVE:
         raise Http404
-    if pledge.status != PledgeStatus.ACTIVE:
-        raise Http404
-    return pledge
+    return listing

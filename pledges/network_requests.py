@@ -1,12 +1,16 @@
 """Requests to start a network (public schema): create, decline, approve, retry, and the reads
 the platform admins' pages need.
 
-Approval hands the building of the network to pledges.tasks.network_request_provision.
+Approval hands the building of the network to a task (pledges.tasks), which runs
+`network_request_build` here.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -18,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_exists
 
-from networks.models import Network
+from networks.mail import one_line
+from networks.models import Membership, Network
 from networks.services import RESERVED_SLUGS, SLUG_RE, schema_for_slug
 
 from .models import NetworkRequest
@@ -26,6 +31,8 @@ from .services import PledgeError, notify_on_commit
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+logger = logging.getLogger(__name__)
 
 Status = NetworkRequest.Status
 
@@ -41,11 +48,6 @@ def cities_from_text(text: str) -> list[str]:
         if city and city.casefold() not in {c.casefold() for c in cities}:
             cities.append(city)
     return cities
-
-
-def _one_line(text: str) -> str:
-    # Names end up in email subjects, where a line break is refused.
-    return " ".join(text.split())
 
 
 def network_request_slug_check(slug: str) -> str:
@@ -102,13 +104,13 @@ def network_request_create(
     except ValidationError as error:
         raise ValidationError({"slug": error.messages}) from error
     request = NetworkRequest(
-        organiser_name=_one_line(organiser_name),
+        organiser_name=one_line(organiser_name),
         organiser_email=organiser_email.strip(),
-        organiser_phone=_one_line(organiser_phone),
-        network_name=_one_line(network_name),
+        organiser_phone=one_line(organiser_phone),
+        network_name=one_line(network_name),
         slug=slug,
         country=country.strip().upper(),
-        region=_one_line(region),
+        region=one_line(region),
         cities=", ".join(cities_from_text(cities)),
         expected_members=expected_members,
         message=message.strip(),
@@ -194,3 +196,114 @@ def network_request_for_admin(*, request_id: int) -> NetworkRequest:
     if request is None:
         raise Http404
     return request
+
+
+# --- Building an approved network (run by pledges.tasks) --------------------------------
+
+
+class ProvisionError(Exception):
+    """A reason the network cannot be built that an admin must act on; shown on their page."""
+
+
+def _progress(request_id: int, percent: int, note: str, status: str | None = None) -> None:
+    fields: dict[str, object] = {"progress": percent, "progress_note": note[:200]}
+    if status is not None:
+        fields["status"] = status
+    NetworkRequest.objects.filter(pk=request_id).update(**fields)
+
+
+def _failed(request_id: int, reason: str) -> None:
+    # The bar stays where the work stopped; the note says why.
+    note = _("Set-up failed: %(reason)s") % {"reason": reason}
+    NetworkRequest.objects.filter(pk=request_id).update(
+        status=NetworkRequest.Status.FAILED, progress_note=note[:200]
+    )
+
+
+@contextmanager
+def _advisory_lock(key: str) -> Iterator[bool]:
+    """A PostgreSQL session lock: True if this process holds it, False if another one does.
+    It dies with the connection, so a worker that crashes never leaves it behind."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [key])
+        held = bool(cursor.fetchone()[0])
+    try:
+        yield held
+    finally:
+        if held:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [key])
+
+
+def _provision(request: NetworkRequest) -> None:
+    from django_tenants.utils import schema_context
+
+    from networks.models import Invitation
+    from networks.services import invitation_create, network_create
+
+    network = request.network
+    if network is None:
+        # The network and the request's link to it are committed together: a run that
+        # crashes after this block finds the network here and goes on from it.
+        if Network.objects.filter(slug=request.slug).exists():
+            raise ProvisionError(
+                _("A network at this address already exists. Decline this request instead.")
+            )
+        _progress(request.pk, 20, _("Creating the network and copying its database schema"))
+        with transaction.atomic():
+            network = network_create(
+                name=request.network_name,
+                slug=request.slug,
+                country=request.country,
+                region=request.region,
+                contact_email=request.organiser_email,
+            )
+            network.cities = cities_from_text(request.cities)
+            Network.objects.filter(pk=network.pk).update(cities=network.cities)
+            NetworkRequest.objects.filter(pk=request.pk).update(
+                network=network, progress=60, progress_note=_("Network created")
+            )
+
+    _progress(request.pk, 70, _("Inviting the organiser as coordinator"))
+    with schema_context(network.schema_name):
+        invited = Invitation.objects.filter(
+            email__iexact=request.organiser_email, role=Membership.Role.COORDINATOR
+        ).exists()
+        if not invited:
+            invitation_create(
+                email=request.organiser_email, role=Membership.Role.COORDINATOR, by=None
+            )
+
+
+def network_request_build(*, request_id: int) -> bool:
+    """Build the network an admin approved, reporting progress the admin's page shows; True
+    when it became ready (and the organiser should hear so).
+
+    Safe to run again: after a crash it goes on from where it stopped (the network is not
+    created twice, the organiser not invited twice), and on a request that is not being set
+    up (already ready, declined) it does nothing. Two workers never build one request at once.
+    """
+    with _advisory_lock(f"network_request_provision:{request_id}") as mine:
+        if not mine:
+            return False
+        request = (
+            NetworkRequest.objects.select_related("network")
+            .filter(pk=request_id, status=Status.PROVISIONING)
+            .first()
+        )
+        if request is None:
+            return False
+        try:
+            _provision(request)
+        except (ProvisionError, ValidationError) as error:
+            reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            _failed(request_id, reason)
+            return False
+        except Exception:
+            logger.exception("Provisioning network request %s failed", request_id)
+            _failed(request_id, _("The worker's log has the details. You can try again."))
+            return False
+        ready = NetworkRequest.objects.filter(pk=request_id, status=Status.PROVISIONING).update(
+            status=Status.READY, progress=100, progress_note=_("Ready")
+        )
+    return ready == 1

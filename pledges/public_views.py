@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.selectors import network_list
 from toolkit.render import BADGE_SIZES
+from toolkit.responses import serve_file
 from toolkit.selectors import ITEMS, Variant, listing_source, network_language
 from toolkit.services import toolkit_file_ensure
-from toolkit.views import serve_file
 
+from .access import listing_for_badge
 from .content import COMMON_CRIMES, INDUSTRY_FIGURES
 from .directory import (
     MAX_QUERY_LENGTH,
@@ -28,7 +29,6 @@ from .directory import (
     verification_code_normalise,
     verification_status,
 )
-from .models import PartnerListing, PledgeStatus
 from .network_requests import network_request_create
 from .public_forms import (
     COUNTRY_RE,
@@ -173,19 +173,8 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
 # --- The badge of a verification page --------------------------------------------------------
 
 
-def _active_listing(code: str) -> PartnerListing:
-    """The listing of an active pledge of an active network; anything else is a 404."""
-    normalised = verification_code_normalise(code)
-    if normalised is None or normalised != code:
-        raise Http404
-    listing = listing_for_code(normalised)
-    if listing is None or verification_status(listing) != PledgeStatus.ACTIVE:
-        raise Http404
-    return listing
-
-
 def _badge(request: HttpRequest, code: str, item: str, size: int | None) -> HttpResponse:
-    listing = _active_listing(code)
+    listing = listing_for_badge(code=code)
     variant = Variant(item=ITEMS[item], lang=network_language(listing.network), size=size)
     name = toolkit_file_ensure(source=listing_source(listing=listing), variant=variant)
     response = serve_file(request, name, content_type=variant.item.content_type)

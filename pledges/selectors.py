@@ -7,13 +7,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.selectors import email_verified
 from networks.models import Invitation, Membership, Network, Store
 
 from .models import Acknowledgement, Pledge, PledgeEvent, PledgeStatus, PledgeVersion
@@ -27,13 +27,6 @@ def _users_by_id(ids: Iterable[int | None]) -> dict[int, User]:
 
     wanted = {pk for pk in ids if pk is not None}
     return {user.pk: user for user in User.objects.filter(pk__in=wanted)} if wanted else {}
-
-
-def network_zone(network: Network) -> dt.tzinfo:
-    try:
-        return ZoneInfo(network.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
 
 
 # --- The coordinators' list ------------------------------------------------------------------
@@ -299,15 +292,6 @@ def _rows(chunk: list[Pledge], when: Callable[[dt.datetime | None], str]) -> Ite
 # --- Next steps ------------------------------------------------------------------------------
 
 
-def account_email_verified(*, user: User, email: str | None = None) -> bool:
-    """Has the person confirmed `email` (their login address if None)?"""
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(
-        user_id=user.pk, email__iexact=email or user.email, verified=True
-    ).exists()
-
-
 def pledge_waits_for(*, pledge: Pledge, network: Network) -> str:
     """What a pending pledge waits for: "email" (its signer's confirmation), "approval"
     (a coordinator's), or "" when it is not pending."""
@@ -316,7 +300,7 @@ def pledge_waits_for(*, pledge: Pledge, network: Network) -> str:
     if pledge.status != PledgeStatus.PENDING:
         return ""
     signer = User.objects.filter(pk=pledge.signed_by_id).first()
-    if signer is None or not account_email_verified(user=signer):
+    if signer is None or not email_verified(user_id=signer.pk, email=signer.email):
         return "email"
     return "approval" if network.requires_pledge_approval else ""
 

@@ -11,7 +11,6 @@ import secrets
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.selectors import email_verified
 from networks.models import Invitation, Membership, Store
 from networks.schemas import current_network, current_schema
 from networks.services import membership_grant, store_create, store_identity_key
@@ -34,6 +34,7 @@ from .models import (
     PledgeStatus,
     PledgeVersion,
 )
+from .selectors import current_pledge_version
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -99,7 +100,7 @@ class StoreDetails:
 
 
 def current_version() -> PledgeVersion:
-    version = PledgeVersion.objects.order_by("-number").first()
+    version = current_pledge_version()
     if version is None:  # pragma: no cover - the first version comes with the migrations
         raise PledgeError(_("This network has no pledge text yet."))
     return version
@@ -113,17 +114,11 @@ def verification_code_new() -> str:
             return code
 
 
-def _email_verified(user: User) -> bool:
-    return EmailAddress.objects.filter(
-        user_id=user.pk, email__iexact=user.email, verified=True
-    ).exists()
-
-
 def _signer_verified(pledge: Pledge) -> bool:
     from accounts.models import User
 
     signer = User.objects.filter(pk=pledge.signed_by_id).first()
-    return signer is not None and _email_verified(signer)
+    return signer is not None and email_verified(user_id=signer.pk, email=signer.email)
 
 
 def _record(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.selectors import email_verified
 from networks.access import (
     invitation_for_owner,
     network_member_required,
@@ -54,12 +55,10 @@ from .forms import (
 from .models import Pledge, PledgeStatus
 from .selectors import (
     PledgeFilters,
-    account_email_verified,
     acknowledgement_of,
     allowed_actions,
     commitment_texts,
     current_pledge_version,
-    network_zone,
     open_invitations,
     pledge_cities,
     pledge_csv_rows,
@@ -119,7 +118,7 @@ def pledge_start(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "pledges/pledge_intro.html")
     user = _user(request)
-    if not account_email_verified(user=user):
+    if not email_verified(user_id=user.pk, email=user.email):
         return render(request, "pledges/pledge_verify_email.html")
     membership = membership_of(user=user)
     if membership is not None and not membership.is_store_member:
@@ -399,7 +398,7 @@ def invitation_join(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "pledges/join.html", context)
     user = _user(request)
-    context["email_matches"] = account_email_verified(user=user, email=invitation.email)
+    context["email_matches"] = email_verified(user_id=user.pk, email=invitation.email)
     if request.method == "POST":
         try:
             membership = invitation_accept(token=token, user=user)
@@ -439,7 +438,7 @@ def _filters(form: PledgeFilterForm) -> PledgeFilters:
 @network_member_required(Role.COORDINATOR)
 def coordinator_pledge_list(request: HttpRequest) -> HttpResponse:
     form = PledgeFilterForm(request.GET or None)
-    pledges = pledge_list(filters=_filters(form), zone=network_zone(_network(request)))
+    pledges = pledge_list(filters=_filters(form), zone=_network(request).zone)
     page = Paginator(pledges, PAGE_SIZE).get_page(request.GET.get("page"))
     signers = pledge_signers(page.object_list)
     query = request.GET.copy()
@@ -462,7 +461,7 @@ def coordinator_pledge_list(request: HttpRequest) -> HttpResponse:
 @network_member_required(Role.COORDINATOR)
 def coordinator_pledge_export(request: HttpRequest) -> HttpResponse:
     network = _network(request)
-    zone = network_zone(network)
+    zone = network.zone
     pledges = pledge_list(filters=_filters(PledgeFilterForm(request.GET or None)), zone=zone)
     buffer = io.StringIO()
     buffer.write("\ufeff")  # lets spreadsheets read the file as UTF-8 (names in any script)

@@ -9,15 +9,10 @@ from pledges.models import Pledge
 
 from .selectors import active_pledge_of_store
 
-# Larger ids cannot be a row (bigint) and would make PostgreSQL raise instead of finding none.
-MAX_ID = 2**63 - 1
-
 
 def toolkit_pledge_for(*, membership: Membership, store_id: int) -> Pledge:
     """The active pledge of a store whose toolkit the member may download: their own store
     (owner, staff), or any store of the network (coordinator). Police and everyone else: 404."""
-    if not 0 < store_id <= MAX_ID:
-        raise Http404
     is_coordinator = membership.role == Membership.Role.COORDINATOR
     if not is_coordinator and not membership.is_store_member:
         raise Http404
@@ -27,3 +22,13 @@ def toolkit_pledge_for(*, membership: Membership, store_id: int) -> Pledge:
     if pledge is None:
         raise Http404
     return pledge
+
+
+def toolkit_pledge_of_own_store(*, membership: Membership) -> Pledge | None:
+    """The active pledge of the member's own store; None for a coordinator, who has no store
+    of their own and picks one."""
+    if membership.role == Membership.Role.COORDINATOR:
+        return None
+    if membership.store_id is None:
+        raise Http404
+    return toolkit_pledge_for(membership=membership, store_id=membership.store_id)

@@ -4,16 +4,13 @@ the people of a store whose pledge is active and for coordinators; a 404 for eve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseNotModified,
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,13 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.access import network_member_required
 from networks.models import Membership, Network
-from pledges.access import pledge_for_toolkit
 from pledges.models import Pledge
 from toolkit.render import BADGE_SIZES, Language, Paper, sign_languages_default
 
-from .access import toolkit_pledge_for
+from .access import toolkit_pledge_for, toolkit_pledge_of_own_store
 from .forms import selection_from_query, selection_query, variant_from_query
 from .models import ToolkitBundle
+from .responses import serve_file
 from .selectors import (
     GRAPHIC_ITEMS,
     ITEMS,
@@ -57,25 +54,6 @@ Role = Membership.Role
 TOOLKIT_ROLES = (Role.STORE_OWNER, Role.STORE_STAFF, Role.COORDINATOR)
 LANGUAGE_NAMES: dict[str, Any] = dict(settings.LANGUAGES)
 PAPER_NAMES = {"letter": _("US Letter"), "a4": _("A4")}
-
-
-def serve_file(
-    request: HttpRequest, name: str, *, content_type: str, filename: str | None = None
-) -> HttpResponse:
-    """A stored file as it is; files are named by content, so the name is a strong ETag."""
-    etag = f'"{name.rsplit("/", 1)[-1].split(".", 1)[0]}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified(headers={"ETag": etag})
-    response = FileResponse(
-        default_storage.open(name, "rb"),
-        content_type=content_type,
-        as_attachment=filename is not None,
-        filename=filename or "",
-    )
-    response["ETag"] = etag
-    response["Cache-Control"] = "private, no-cache"
-    # A streaming response; typed as HttpResponse for the view decorators' signature.
-    return cast(HttpResponse, response)
 
 
 @dataclass
@@ -114,7 +92,7 @@ def _variant(request: HttpRequest, kit: _Toolkit, item: str) -> Variant:
 def toolkit_home(request: HttpRequest) -> HttpResponse:
     """Store people go straight to their store's toolkit; coordinators pick a store."""
     membership: Any = request.membership  # type: ignore[attr-defined]
-    pledge = pledge_for_toolkit(membership=membership)
+    pledge = toolkit_pledge_of_own_store(membership=membership)
     if pledge is not None:
         return redirect("toolkit_store", store_id=pledge.store_id)
     return render(request, "toolkit/home.html", {"pledges": toolkit_pledges()})
