@@ -13,7 +13,8 @@ from accounts.services import user_ensure
 from networks.demo import DEMO_NETWORKS, DEMO_PASSWORD, DemoNetwork, demo_email
 from networks.models import Network, Store
 
-from .models import Pledge, PledgeEvent
+from .models import NetworkRequest, Pledge, PledgeEvent
+from .network_requests import network_request_create
 from .services import (
     StoreDetails,
     acknowledgement_record,
@@ -63,6 +64,25 @@ def seed() -> None:
         network = Network.objects.get(slug=spec["slug"])
         with schema_context(network.schema_name):
             _seed_network(spec, names)
+    _seed_network_request()
+
+
+def _seed_network_request() -> None:
+    """A jeweler in Arizona asks for a network: the platform admins' page has one to decide."""
+    if NetworkRequest.objects.filter(slug="phoenix").exists():
+        return
+    network_request_create(
+        organiser_name="Dolores Ramirez",
+        organiser_email="dolores@phoenix-gold.example",
+        organiser_phone="+1 602-555-0137",
+        network_name="Greater Phoenix Jewelers Network",
+        slug="phoenix",
+        country="US",
+        region="Arizona",
+        cities="Phoenix, Scottsdale, Tempe, Mesa",
+        expected_members=18,
+        message="Three smash-and-grabs on Camelback Road since spring; the stores want to talk.",
+    )
 
 
 def _seed_network(spec: DemoNetwork, names: Iterator[str]) -> None:

@@ -6,11 +6,14 @@ from django_tenants.utils import schema_context
 from accounts.models import User
 from networks.models import Membership, Network, Store
 from networks.schemas import current_schema
-from pledges.models import Pledge, PledgeEvent
+from pledges.models import NetworkRequest, Pledge, PledgeEvent
 
 
 def snapshot() -> dict[str, tuple[int, list[str]]]:
-    counts: dict[str, tuple[int, list[str]]] = {"users": (User.objects.count(), [])}
+    counts: dict[str, tuple[int, list[str]]] = {
+        "users": (User.objects.count(), []),
+        "requests": (0, sorted(NetworkRequest.objects.values_list("slug", flat=True))),
+    }
     for slug in ("socal", "gta"):
         network = Network.objects.get(slug=slug)
         with schema_context(network.schema_name):
@@ -54,4 +57,5 @@ def test_seed_demo_has_the_promised_networks_and_logins(db) -> None:
     }
     assert expected <= emails
     assert User.objects.get(email="admin@partners.example").is_staff
+    assert NetworkRequest.objects.get(slug="phoenix").status == NetworkRequest.Status.PENDING
     assert User.objects.get(email="owner@socal.example").check_password("partner-demo-2026")
