@@ -90,6 +90,11 @@ def sign_languages_default(*, country: str) -> tuple[Language, ...]:
     return ("en", "fr") if country.upper() == "CA" else ("en",)
 
 
+def hex_colour(colour: tuple[int, int, int]) -> str:
+    """A palette colour as SVG and CSS write it, e.g. "#12233f"."""
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
 def png_bytes(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")

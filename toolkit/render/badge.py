@@ -13,7 +13,15 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw
 
-from toolkit.render.artwork import GOLD, MIST, NAVY, WHITE, PartnerArtwork, png_bytes
+from toolkit.render.artwork import (
+    GOLD,
+    MIST,
+    NAVY,
+    WHITE,
+    PartnerArtwork,
+    hex_colour,
+    png_bytes,
+)
 from toolkit.render.layout import TextBlock, scaled, svg_fonts
 from toolkit.render.mark import ASPECT, mark_image, mark_svg
 from toolkit.render.qr import qr_image, qr_modules, qr_svg_path
@@ -148,25 +156,27 @@ def render_badge_svg(*, art: PartnerArtwork) -> str:
     mark_height = MARK_HEIGHT * size
     module, side, left, top = _qr_geometry(art, size)
     blocks = text_blocks(art, size)
-    texts = "".join(block.svg() for block in blocks)
+    fits = [block.fit() for block in blocks]
+    texts = "".join(block.svg(fitted) for block, fitted in zip(blocks, fits, strict=True))
+    navy, gold = hex_colour(NAVY), hex_colour(GOLD)
     title = escape(f"Partner for Protection: {clean_text(art.display_name)}")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'viewBox="0 0 {size} {size}" '
         f'width="{size}" height="{size}" role="img">'
-        f"<title>{title}</title>{svg_fonts(blocks)}"
+        f"<title>{title}</title>{svg_fonts(fits)}"
         f'<rect x="{margin:.1f}" y="{margin:.1f}" width="{size - 2 * margin:.1f}" '
-        f'height="{size - 2 * margin:.1f}" rx="{CARD_RADIUS * size:.1f}" fill="#12233f"/>'
+        f'height="{size - 2 * margin:.1f}" rx="{CARD_RADIUS * size:.1f}" fill="{navy}"/>'
         f'<rect x="{inset:.1f}" y="{inset:.1f}" width="{size - 2 * inset:.1f}" '
         f'height="{size - 2 * inset:.1f}" '
         f'rx="{(CARD_RADIUS - BORDER_INSET + CARD_MARGIN) * size:.1f}" fill="none" '
-        f'stroke="#d9b45a" stroke-width="{BORDER_WIDTH * size:.1f}"/>'
+        f'stroke="{gold}" stroke-width="{BORDER_WIDTH * size:.1f}"/>'
         + mark_svg(x=(size - mark_height * ASPECT) / 2, y=MARK_TOP * size, height=mark_height)
         + f'<line x1="{0.12 * size:.1f}" y1="{DIVIDER_Y * size:.1f}" x2="{0.88 * size:.1f}" '
-        f'y2="{DIVIDER_Y * size:.1f}" stroke="#d9b45a" stroke-width="{0.003 * size:.1f}"/>'
+        f'y2="{DIVIDER_Y * size:.1f}" stroke="{gold}" stroke-width="{0.003 * size:.1f}"/>'
         f"<g>{texts}</g>"
-        f'<rect x="{left}" y="{top}" width="{side}" height="{side}" fill="#ffffff"/>'
-        f'<path fill="#12233f" shape-rendering="crispEdges" '
+        f'<rect x="{left}" y="{top}" width="{side}" height="{side}" fill="{hex_colour(WHITE)}"/>'
+        f'<path fill="{navy}" shape-rendering="crispEdges" '
         f'd="{qr_svg_path(art.verify_url, x=left, y=top, module=module)}"/>'
         "</svg>"
     )

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from PIL import Image
 
 from toolkit.fonts import Face, embedded_font_css
-from toolkit.render.artwork import png_bytes
+from toolkit.render.artwork import hex_colour, png_bytes
 from toolkit.render.text import (
     Align,
     Fitted,
@@ -64,15 +64,15 @@ class TextBlock:
         sprite, left, top = _sprite(self)
         image.paste(sprite, (left, top), sprite)
 
-    def svg(self) -> str:
-        """SVG elements placed by our own fonts' metrics, run by run.
+    def svg(self, fitted: Fitted) -> str:
+        """SVG elements of this block's fitted lines, placed by our own fonts' metrics, run by
+        run.
 
         A viewer may have other fonts than ours: each run of text gets the width we measured
         (textLength), so the layout holds and nothing is drawn past the box; emoji are the
         colour bitmaps we draw in the PNGs, as images.
         """
-        fitted = self.fit()
-        colour = "#{:02x}{:02x}{:02x}".format(*self.fill)
+        colour = hex_colour(self.fill)
         weight = 700 if self.bold else 400
         out = []
         for line, left, baseline in placed_lines(fitted, self.box, align=self.align):
@@ -110,11 +110,11 @@ def _svg_text(run: Run, x: float, baseline: float, size: int, weight: int, colou
     )
 
 
-def svg_fonts(blocks: list[TextBlock]) -> str:
-    """A <style> embedding the subsets of our fonts that the blocks' text needs."""
+def svg_fonts(fits: list[Fitted]) -> str:
+    """A <style> embedding the subsets of our fonts that the fitted text needs."""
     used: dict[Face, str] = {}
-    for block in blocks:
-        for line in block.fit().lines:
+    for fitted in fits:
+        for line in fitted.lines:
             for run in line.runs:
                 used[run.face] = used.get(run.face, "") + run.text
     return f"<style>{embedded_font_css(used)}</style>"

@@ -11,7 +11,7 @@ import functools
 
 from PIL import Image, ImageDraw
 
-from toolkit.render.artwork import GOLD, GOLD_DARK, GOLD_LIGHT, NAVY, NAVY_SOFT
+from toolkit.render.artwork import GOLD, GOLD_DARK, GOLD_LIGHT, NAVY, NAVY_SOFT, hex_colour
 
 WIDTH = 100.0
 HEIGHT = 120.0
@@ -91,15 +91,14 @@ GEM_OUTLINE: tuple[Point, ...] = (_T[0], _T[3], _G[4], _CULET, _G[0])
 FACET_LINE_WIDTH = 1.1
 
 
-def mark_size(height: int) -> tuple[int, int]:
-    return max(1, round(height * ASPECT)), height
-
-
-@functools.lru_cache(maxsize=32)
 def mark_image(height: int) -> Image.Image:
-    """The mark as an RGBA image of the given height (transparent around the shield)."""
+    """The mark as an RGBA image of the given height (transparent around the shield).
+
+    Not cached: its only callers are the cached backgrounds of the badge, banner and social
+    graphics, which ask for it once per size.
+    """
     supersample = 4
-    width, _ = mark_size(height)
+    width = max(1, round(height * ASPECT))
     scale = height * supersample / HEIGHT
     big = Image.new("RGBA", (width * supersample, height * supersample))
     draw = ImageDraw.Draw(big)
@@ -113,10 +112,6 @@ def mark_image(height: int) -> Image.Image:
     return big.resize((width, height), Image.Resampling.LANCZOS)
 
 
-def _hex(colour: Colour) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*colour)
-
-
 def _path(points: tuple[Point, ...] | list[Point]) -> str:
     first, *rest = points
     return f"M{first[0]:.2f} {first[1]:.2f}" + "".join(f"L{x:.2f} {y:.2f}" for x, y in rest) + "Z"
@@ -125,10 +120,12 @@ def _path(points: tuple[Point, ...] | list[Point]) -> str:
 @functools.cache
 def mark_svg_group() -> str:
     """SVG elements of the mark in its own 100 x 120 unit coordinates."""
-    parts = [f'<path fill="{_hex(colour)}" d="{_path(points)}"/>' for colour, points in SHAPES]
+    parts = [
+        f'<path fill="{hex_colour(colour)}" d="{_path(points)}"/>' for colour, points in SHAPES
+    ]
     lines = "".join(f"M{x1:.2f} {y1:.2f}L{x2:.2f} {y2:.2f}" for (x1, y1), (x2, y2) in FACET_LINES)
     parts.append(
-        f'<path fill="none" stroke="{_hex(NAVY)}" stroke-width="{FACET_LINE_WIDTH}" '
+        f'<path fill="none" stroke="{hex_colour(NAVY)}" stroke-width="{FACET_LINE_WIDTH}" '
         f'stroke-linejoin="round" stroke-linecap="round" d="{lines}{_path(GEM_OUTLINE)}"/>'
     )
     return "".join(parts)
@@ -140,10 +137,10 @@ def mark_svg(*, x: float, y: float, height: float) -> str:
     return f'<g transform="translate({x:.2f} {y:.2f}) scale({scale:.4f})">{mark_svg_group()}</g>'
 
 
-def mark_svg_document(*, height_css: str = "100%") -> str:
+def mark_svg_document() -> str:
     """A standalone SVG of the mark (for the print templates)."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
-        f'height="{height_css}" role="img" aria-label="Partner for Protection">'
+        'height="100%" role="img" aria-label="Partner for Protection">'
         f"{mark_svg_group()}</svg>"
     )

@@ -12,6 +12,8 @@ import qrcode
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
 
+from toolkit.render.artwork import NAVY, WHITE, hex_colour
+
 QUIET_ZONE = 2  # modules of white around the code; the tile around it adds more
 
 Matrix = tuple[tuple[bool, ...], ...]
@@ -37,18 +39,12 @@ def qr_image(
     """The code with its quiet zone, `module` pixels per module, as an RGB image."""
     matrix = qr_matrix(data)
     side = len(matrix) + 2 * QUIET_ZONE
-    pixels = bytearray(side * side)
+    pixels = bytearray(b"\xff" * (side * side))  # light, quiet zone included
     for y, row in enumerate(matrix):
         offset = (y + QUIET_ZONE) * side + QUIET_ZONE
         for x, cell in enumerate(row):
-            if not cell:
-                pixels[offset + x] = 255
-    for y in range(side):
-        if not QUIET_ZONE <= y < side - QUIET_ZONE:
-            pixels[y * side : (y + 1) * side] = b"\xff" * side
-        else:
-            pixels[y * side : y * side + QUIET_ZONE] = b"\xff" * QUIET_ZONE
-            pixels[(y + 1) * side - QUIET_ZONE : (y + 1) * side] = b"\xff" * QUIET_ZONE
+            if cell:
+                pixels[offset + x] = 0
     mask = Image.frombytes("L", (side, side), bytes(pixels))
     mask = mask.resize((side * module, side * module), Image.Resampling.NEAREST)
     image = Image.new("RGB", mask.size, dark)
@@ -77,12 +73,12 @@ def qr_svg_path(data: str, *, x: float, y: float, module: float) -> str:
     return "".join(parts)
 
 
-def qr_svg(data: str, *, dark: str = "#12233f", light: str = "#ffffff") -> str:
-    """A standalone SVG of the code, quiet zone included, one unit per module."""
+def qr_svg(data: str) -> str:
+    """A standalone SVG of the code, navy on white, quiet zone included, one unit per module."""
     side = qr_modules(data)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" '
         f'shape-rendering="crispEdges" role="img" aria-label="QR code">'
-        f'<rect width="{side}" height="{side}" fill="{light}"/>'
-        f'<path fill="{dark}" d="{qr_svg_path(data, x=0, y=0, module=1)}"/></svg>'
+        f'<rect width="{side}" height="{side}" fill="{hex_colour(WHITE)}"/>'
+        f'<path fill="{hex_colour(NAVY)}" d="{qr_svg_path(data, x=0, y=0, module=1)}"/></svg>'
     )

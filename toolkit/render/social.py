@@ -30,12 +30,6 @@ from toolkit.render.text import clean_text
 from toolkit.render.wording import HASHTAG, WORDMARK, wording
 
 SocialFormat = Literal["square", "story", "link", "wide"]
-SOCIAL_FORMATS: dict[SocialFormat, tuple[int, int]] = {
-    "square": (1080, 1080),
-    "story": (1080, 1920),
-    "link": (1200, 630),
-    "wide": (1600, 900),
-}
 
 PANEL = (24, 46, 80)
 
@@ -120,6 +114,10 @@ LAYOUTS: dict[SocialFormat, SocialLayout] = {
         footer=Slot((580, 705, 930, 50), 34, 24),
         hashtag=Slot((580, 765, 930, 58), 40, 28),
     ),
+}
+# The pixel size of each format, in the order they are offered.
+SOCIAL_FORMATS: dict[SocialFormat, tuple[int, int]] = {
+    kind: layout.size for kind, layout in LAYOUTS.items()
 }
 
 

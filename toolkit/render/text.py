@@ -343,10 +343,6 @@ class Fitted:
         return " ".join(line.text for line in self.lines)
 
     @property
-    def width(self) -> float:
-        return max((line.width for line in self.lines), default=0.0)
-
-    @property
     def height(self) -> float:
         if not self.lines:
             return 0.0
@@ -438,16 +434,11 @@ def placed_lines(
     box: tuple[float, float, float, float],
     *,
     align: Align = "center",
-    valign: Literal["top", "middle", "bottom"] = "middle",
 ) -> list[tuple[Line, float, float]]:
-    """Each line with its left edge and baseline inside box (x, y, width, height)."""
+    """Each line with its left edge and baseline inside box (x, y, width, height), the lines
+    centred vertically."""
     x, y, box_width, box_height = box
-    if valign == "top":
-        top = y
-    elif valign == "bottom":
-        top = y + box_height - fitted.height
-    else:
-        top = y + (box_height - fitted.height) / 2
+    top = y + (box_height - fitted.height) / 2
     if align == "start":
         align = "right" if fitted.rtl else "left"
     placed = []
@@ -469,8 +460,7 @@ def draw_fitted(
     *,
     fill: Ink,
     align: Align = "center",
-    valign: Literal["top", "middle", "bottom"] = "middle",
 ) -> None:
     """Draw fitted lines inside box (x, y, width, height)."""
-    for line, left, baseline in placed_lines(fitted, box, align=align, valign=valign):
+    for line, left, baseline in placed_lines(fitted, box, align=align):
         draw_runs(image, line.runs, x=left, baseline=baseline, size=fitted.size, fill=fill)
