@@ -6,13 +6,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 SERVICES := $(BIN)/python scripts/services.py
 # Every recipe line that talks to PostgreSQL or Redis starts the embedded ones first
-# (only where DATABASE_URL / REDIS_URL are not set) and takes their URLs.
-WITH_SERVICES = eval "$$($(SERVICES) up)" &&
+# (only where DATABASE_URL / REDIS_URL are not set) and takes their URLs and PORTAL_PORT.
+# Captured before the eval, so that a services error stops the recipe with its one line.
+WITH_SERVICES = out=$$($(SERVICES) up) && eval "$$out" &&
 
 .PHONY: help run test lint typecheck bench services services-down migrate seed messages clean
+.PHONY: chromium
+
+# manage.py and Celery no longer pick settings themselves; honcho's processes inherit these.
+run migrate seed messages: export DJANGO_SETTINGS_MODULE := config.settings.local
+test: export DJANGO_SETTINGS_MODULE := config.settings.test
 
 help:
-	@echo "make run    - install, start PostgreSQL/Redis if needed, migrate, seed, serve on :8000"
+	@echo "make run    - install, start PostgreSQL/Redis if needed, migrate, seed, serve"
 	@echo "make test   - lint, type-check, migration check and the whole test suite"
 	@echo "make bench  - run every benchmark in bench/ and write bench/results/*.json"
 
@@ -43,9 +49,9 @@ seed: migrate
 	$(WITH_SERVICES) $(BIN)/python manage.py seed_demo
 
 run: seed
-	@$(BIN)/python scripts/banner.py
 	@trap '$(SERVICES) down' EXIT; \
-		$(WITH_SERVICES) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+		$(WITH_SERVICES) $(BIN)/python scripts/banner.py && \
+		PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -54,10 +60,12 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(WITH_SERVICES) $(BIN)/mypy .
 
-test: $(VENV)/.installed-dev lint typecheck
-	@$(BIN)/python scripts/find_chromium.py >/dev/null
-	$(WITH_SERVICES) DJANGO_SETTINGS_MODULE=config.settings.test \
-		$(BIN)/python manage.py makemigrations --check --dry-run
+# Installs Debian's chromium where it can (root or passwordless sudo), else says what to do.
+chromium: $(BIN)/python
+	@$(BIN)/python scripts/find_chromium.py --install >/dev/null
+
+test: $(VENV)/.installed-dev chromium lint typecheck
+	$(WITH_SERVICES) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(WITH_SERVICES) CHROMIUM_PATH="$$($(BIN)/python scripts/find_chromium.py)" $(BIN)/pytest
 
 BENCHES := $(filter-out common __init__,$(basename $(notdir $(wildcard bench/*.py))))
@@ -74,3 +82,20 @@ messages: $(VENV)/.installed-dev
 
 clean: services-down
 	rm -rf .data
+
+# --- Dependency audit and fuzzing (see docs/audit-exceptions.md) ------------------------------
+# The advisory ids accepted in docs/audit-exceptions.md: the first column of its table.
+AUDIT_IGNORES := $(shell awk -F'|' '$$2 ~ /^ *(PYSEC|GHSA|CVE|OSV)-/ { gsub(/ /, "", $$2); print "--ignore-vuln", $$2 }' docs/audit-exceptions.md)
+
+.PHONY: audit fuzz
+
+# Needs the advisory service (PyPI's JSON API; AUDIT_FLAGS="-s osv" asks OSV instead), so it
+# is not part of `make test`.
+AUDIT_FLAGS ?=
+audit: $(VENV)/.installed-dev
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off $(AUDIT_FLAGS) $(AUDIT_IGNORES)
+
+# The form fuzzer with many more examples than `make test` gives it (HYPOTHESIS_PROFILE=fuzz).
+fuzz: $(VENV)/.installed-dev
+	$(WITH_SERVICES) HYPOTHESIS_PROFILE=fuzz DJANGO_SETTINGS_MODULE=config.settings.test \
+		$(BIN)/pytest tests/security/test_fuzz_forms.py -x

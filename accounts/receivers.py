@@ -15,3 +15,13 @@ def on_email_confirmed(
     from pledges.services import pledge_email_confirmed
 
     pledge_email_confirmed(user=email_address.user)
+
+
+def on_logged_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """Logging out anywhere logs this person out everywhere: a phone left logged in on the
+    shop floor is closed from the back office."""
+    if user is None:
+        return
+    from .services import sessions_end
+
+    sessions_end(user_id=user.pk)

@@ -1,5 +1,7 @@
 """Reads about accounts that several apps share."""
 
+from typing import Any
+
 from allauth.account.models import EmailAddress
 
 
@@ -8,3 +10,23 @@ def email_verified(*, user_id: int | None, email: str) -> bool:
     if user_id is None:
         return False
     return EmailAddress.objects.filter(user_id=user_id, email__iexact=email, verified=True).exists()
+
+
+def holds_role_needing_mfa(*, user: Any) -> bool:
+    """Is this person a platform admin, or a coordinator or police officer in any network?
+    Opens every network's schema: for rare account changes, not for page views."""
+    from django.conf import settings
+    from django_tenants.utils import schema_context
+
+    from networks.models import Membership
+    from networks.selectors import network_list
+
+    if user.is_staff and settings.PORTAL_MFA_REQUIRED_FOR_PLATFORM_ADMINS:
+        return True
+    for network in network_list(active_only=False):
+        with schema_context(network.schema_name):
+            if Membership.objects.filter(
+                user_id=user.pk, is_active=True, role__in=settings.PORTAL_MFA_REQUIRED_ROLES
+            ).exists():
+                return True
+    return False

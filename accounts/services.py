@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext_noop
 
 from .models import User
 
@@ -31,14 +33,41 @@ def user_ensure(
 
 
 def user_delete(*, user: User) -> None:
-    """Delete an account and its roles in every network (they live in other schemas)."""
+    """Delete an account and its roles in every network (they live in other schemas). The
+    pledges it signed pass to another owner of the store or are withdrawn, and the
+    invitations it sent stop working (pledges.services.pledges_signer_leave)."""
     from django_tenants.utils import schema_context
 
-    from networks.models import Membership
+    from networks.models import Membership, RoleEvent
     from networks.selectors import network_list
+    from networks.services import role_event_record
+    from pledges.services import pledges_signer_leave
 
     with transaction.atomic():
         for network in network_list(active_only=False):
             with schema_context(network.schema_name):
+                pledges_signer_leave(user=user)
+                for membership in Membership.objects.filter(user_id=user.pk, is_active=True):
+                    role_event_record(
+                        membership=membership,
+                        change=RoleEvent.Change.REVOKED,
+                        by=None,
+                        how=gettext_noop("account deleted"),
+                        email=user.email,
+                    )
                 Membership.objects.filter(user_id=user.pk).delete()
         user.delete()
+
+
+def sessions_end(*, user_id: int) -> None:
+    """End every session of this person, on every device and every network's host."""
+    User.objects.filter(pk=user_id).update(sessions_epoch=F("sessions_epoch") + 1)
+
+
+@transaction.atomic
+def user_deactivate(*, user: User) -> User:
+    """The account can no longer log in, and whoever is logged in as it is logged out."""
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    sessions_end(user_id=user.pk)
+    return user

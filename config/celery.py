@@ -12,9 +12,23 @@ from typing import Any
 from tenant_schemas_celery.app import CeleryApp
 from tenant_schemas_celery.task import TenantTask
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+SETTINGS_MISSING = (
+    "celery: set DJANGO_SETTINGS_MODULE (config.settings.local to develop, "
+    "config.settings.production to serve)."
+)
 
 app = CeleryApp("portal")
+
+
+@app.on_configure.connect
+def _require_settings_module(**kwargs: Any) -> None:
+    # Checked when the app first reads its configuration, not on import: a web process
+    # imports this module (config/__init__.py) before wsgi.py names the production settings.
+    # No fallback to the local settings (debug on, a published secret key, MFA exemptions).
+    if not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        raise SystemExit(SETTINGS_MISSING)
+
+
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

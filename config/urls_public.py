@@ -4,8 +4,10 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import verification_resend
 from config.health import healthz
 from networks.platform_views import platform_overview
+from networks.views import after_login, favicon
 from pledges.public_views import landing
 
 # Platform admins sign in through allauth, so its MFA and rate limits guard the admin too.
@@ -15,8 +17,15 @@ urlpatterns = [
     path("", landing, name="home"),
     path("platform/", platform_overview, name="platform_overview"),
     path("admin/", admin.site.urls),
+    path(
+        "accounts/verification/resend/",
+        verification_resend,
+        name="account_verification_resend",
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("pledges.urls_public")),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("after-login/", after_login, name="after_login"),
 ]

@@ -14,11 +14,12 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Store
+from .models import Invitation, Membership, Network, Store
 from .selectors import membership_of
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ def platform_admin_required(view: View) -> View:
 
 def store_for_user(*, membership: Membership, store_id: int) -> Store:
     """A store the member may look at in detail: their own, or any for coordinators and police."""
-    store = Store.objects.filter(pk=store_id).first()
+    # The pledge's status comes along (None when the store has not pledged) for the page.
+    store = Store.objects.annotate(pledge_status=F("pledge__status")).filter(pk=store_id).first()
     if store is None:
         raise Http404
     if membership.is_store_member and membership.store_id != store.pk:
@@ -136,3 +138,24 @@ def invitation_for_owner(*, membership: Membership, invitation_id: int) -> Invit
     if invitation is None:
         raise Http404
     return invitation
+
+
+def network_for_platform_admin(*, slug: str) -> Network:
+    """Any network, open or closed, for a platform admin (the view's decorator has checked
+    who asks); the public site's own row is not one."""
+    network = Network.objects.filter(slug=slug).exclude(schema_name="public").first()
+    if network is None:
+        raise Http404
+    return network
+
+
+def membership_for_coordinator(*, membership: Membership, membership_id: int) -> Membership:
+    """A member whose role a coordinator may take away: anyone active here but themselves."""
+    if membership.role != Membership.Role.COORDINATOR:
+        raise Http404
+    target = Membership.objects.filter(pk=membership_id, is_active=True).first()
+    if target is None:
+        raise Http404
+    if target.pk == membership.pk:
+        raise Http404
+    return target

@@ -6,8 +6,9 @@ from .selectors import membership_of
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
-    """The network being viewed (None on the public site), the visitor's role in it, and
-    whether their store's toolkit is open (an active pledge)."""
+    """The network being viewed (None on the public site), the visitor's role in it, whether
+    their store's toolkit is open (an active pledge), and for coordinators how many pledges
+    wait for their decision."""
     tenant = getattr(request, "tenant", None)
     network = tenant if tenant is not None and not tenant.is_public else None
     membership = getattr(request, "membership", None)
@@ -15,10 +16,21 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         user: Any = request.user
         membership = membership_of(user=user)
     toolkit_open = False
+    pledges_waiting = 0
+    if membership is not None and membership.role == membership.Role.COORDINATOR:
+        from pledges.selectors import pledges_awaiting_decision
+
+        # Shown beside "Pledges" in the navigation on every page, so nothing waits unseen.
+        pledges_waiting = pledges_awaiting_decision().count()
     if membership is not None and membership.store_id is not None:
         from pledges.models import Pledge
 
         toolkit_open = Pledge.objects.filter(
             store_id=membership.store_id, status=Pledge.Status.ACTIVE
         ).exists()
-    return {"network": network, "membership": membership, "toolkit_open": toolkit_open}
+    return {
+        "network": network,
+        "membership": membership,
+        "toolkit_open": toolkit_open,
+        "pledges_waiting": pledges_waiting,
+    }

@@ -287,4 +287,4 @@ def _seed_network(spec: DemoNetwork) -> None:
             password=DEMO_PASSWORD,
             full_name=spec["people"][local_part],
         )
-        membership_grant(user=user, role=role, store=store)
+        membership_grant(user=user, role=role, store=store, how="demo data")

@@ -165,6 +165,41 @@ class Membership(models.Model):
         return self.role in self.STORE_ROLES
 
 
+class RoleEvent(models.Model):
+    """One grant or revocation of a role in this network: who, which role, by whom, how.
+    Written by the services that change memberships; read by the network's coordinators."""
+
+    class Change(models.TextChoices):
+        GRANTED = "granted", _("Granted")
+        REVOKED = "revoked", _("Revoked")
+
+    user_id = models.BigIntegerField()
+    # The address at the time: the account may be deleted later, the record stays.
+    email = models.EmailField(_("person"))
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    store = models.ForeignKey(
+        Store,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("store"),
+    )
+    change = models.CharField(_("change"), max_length=10, choices=Change.choices)
+    by_id = models.BigIntegerField(null=True, blank=True)
+    by_email = models.EmailField(_("by"), blank=True)
+    how = models.CharField(_("how"), max_length=200, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-at", "-id"]
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+
+    def __str__(self) -> str:
+        return f"{self.change} {self.role} {self.email}"
+
+
 class Invitation(models.Model):
     """A single-use, expiring link that makes the invited person a member of this network."""
 

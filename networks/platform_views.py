@@ -1,12 +1,16 @@
 """Pages of the public site for platform admins: the networks, and requests for new ones."""
 
+import csv
+import io
+import json
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,7 +26,8 @@ from pledges.network_requests import (
 from pledges.public_forms import NetworkRequestDeclineForm
 from pledges.services import PledgeError
 
-from .access import platform_admin_required
+from .access import network_for_platform_admin, platform_admin_required
+from .export import EXPORT_KINDS, network_data, network_data_rows
 from .selectors import network_overview
 
 RequestStatus = NetworkRequest.Status
@@ -99,3 +104,34 @@ def platform_request_detail(request: HttpRequest, request_id: int) -> HttpRespon
             "portal_domain": settings.PORTAL_DOMAIN,
         },
     )
+
+
+def _attachment(response: HttpResponse, slug: str, name: str, extension: str) -> HttpResponse:
+    filename = f"{slug}-{name}-{timezone.now():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Members' contact details: no cache keeps a copy.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@platform_admin_required
+def platform_network_export_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """A network's stores, members and pledges in one file; also once it has closed."""
+    network = network_for_platform_admin(slug=slug)
+    data = json.dumps(network_data(network=network), ensure_ascii=False, indent=2)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    return _attachment(response, network.slug, "export", "json")
+
+
+@require_GET
+@platform_admin_required
+def platform_network_export_csv(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    network = network_for_platform_admin(slug=slug)
+    if kind not in EXPORT_KINDS:
+        raise Http404
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # lets spreadsheets read the file as UTF-8 (names in any script)
+    csv.writer(buffer).writerows(network_data_rows(network=network, kind=kind))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    return _attachment(response, network.slug, kind, "csv")

@@ -25,6 +25,7 @@ NETWORK_ONLY_MODELS = frozenset(
         "networks.store",
         "networks.membership",
         "networks.invitation",
+        "networks.roleevent",
         "pledges.pledgeversion",
         "pledges.pledge",
         "pledges.pledgeevent",

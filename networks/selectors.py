@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django_tenants.utils import get_public_schema_name
 
-from .models import Membership, Network, Store
+from .models import Invitation, Membership, Network, RoleEvent, Store
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -29,8 +29,29 @@ def membership_of(*, user: User) -> Membership | None:
     )
 
 
-def store_list() -> QuerySet[Store]:
-    return Store.objects.all()
+# The directory's filter: a pledge status, stores that have not pledged, or every store.
+NOT_PLEDGED = "none"
+EVERY_STORE = "all"
+
+
+def stores_with_status(*, status: str, also_store_id: int | None = None) -> QuerySet[Store]:
+    """The network's stores, each with its pledge status (`pledge_status`, None when it has
+    not pledged), narrowed to `status`; `also_store_id` is listed whatever its status."""
+    stores = Store.objects.annotate(pledge_status=F("pledge__status")).order_by(
+        "display_name", "pk"
+    )
+    if status == EVERY_STORE:
+        return stores
+    wanted = Q(pledge__isnull=True) if status == NOT_PLEDGED else Q(pledge__status=status)
+    if also_store_id is not None:
+        wanted |= Q(pk=also_store_id)
+    return stores.filter(wanted)
+
+
+def store_status_counts() -> dict[str, int]:
+    """How many stores are in each pledge status (NOT_PLEDGED for none), in one query."""
+    rows = Store.objects.values_list("pledge__status").annotate(n=Count("id")).order_by()
+    return {status or NOT_PLEDGED: count for status, count in rows}
 
 
 def store_members(*, store: Store) -> QuerySet[Membership]:
@@ -64,3 +85,17 @@ def network_overview() -> list[dict[str, object]]:
                 }
             )
     return rows
+
+
+def invitation_sender(*, invitation: Invitation) -> User | None:
+    """Who sent the invitation, if their account still exists (none for the platform's)."""
+    from accounts.models import User
+
+    if invitation.invited_by_id is None:
+        return None
+    return User.objects.filter(pk=invitation.invited_by_id).first()
+
+
+def role_events(*, limit: int = 200) -> QuerySet[RoleEvent]:
+    """The network's latest role changes, newest first, for its coordinators."""
+    return RoleEvent.objects.select_related("store")[:limit]

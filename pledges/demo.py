@@ -103,8 +103,9 @@ def _seed_network(spec: DemoNetwork, names: Iterator[str]) -> None:
                 email=f"store{index + 1}@{slug}.example",
                 password=DEMO_PASSWORD,
                 full_name=owner_name,
-                # Where no approval is needed, only an unconfirmed email keeps a pledge pending.
-                email_verified=state != "pending",
+                # Where no approval is needed, only an unconfirmed email keeps a pledge pending;
+                # where it is, the pending pledge is confirmed and waits for the coordinator.
+                email_verified=state != "pending" or spec["requires_pledge_approval"],
             )
         )
         pledge = pledge_take(

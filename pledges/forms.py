@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from networks.models import Store
+from toolkit import logos
 
 from .models import PledgeStatus, PledgeVersion
 from .services import REASON_REQUIRED, StoreDetails, logo_prepare
@@ -252,13 +253,14 @@ class PledgeForm(SignatureFields):
     logo = forms.FileField(
         label=gettext_lazy("Logo"),
         required=False,
-        help_text=gettext_lazy("A PNG, JPEG or WebP image of at most 5 MB and 25 megapixels."),
-        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=logos.UPLOAD_HELP,
+        widget=forms.FileInput(attrs={"accept": logos.ACCEPT}),
     )
     listed_publicly = forms.BooleanField(
         label=gettext_lazy("Show our store on the public wall of partners"),
         required=False,
-        initial=True,
+        # Consent is asked, never assumed: the box starts empty.
+        initial=False,
         help_text=gettext_lazy(
             "Its name and city only. Anyone can always check your verification code."
         ),
@@ -374,6 +376,7 @@ class WithdrawForm(forms.Form):
 
 COORDINATOR_ACTIONS = {
     "approved": gettext_lazy("Approve"),
+    "declined": gettext_lazy("Decline"),
     "suspended": gettext_lazy("Suspend"),
     "reinstated": gettext_lazy("Reinstate"),
     "revoked": gettext_lazy("Revoke"),
@@ -382,6 +385,7 @@ COORDINATOR_ACTIONS = {
 
 REASON_LABELS = {
     "approved": gettext_lazy("Note for the store"),
+    "declined": gettext_lazy("Why decline this pledge?"),
     "suspended": gettext_lazy("Why suspend this pledge?"),
     "reinstated": gettext_lazy("Note for the store"),
     "revoked": gettext_lazy("Why revoke this pledge?"),

@@ -19,12 +19,13 @@ from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_exists
 
 from networks.mail import one_line
 from networks.models import Membership, Network
-from networks.services import RESERVED_SLUGS, SLUG_RE, schema_for_slug
+from networks.services import network_slug_check, schema_for_slug
 
 from .models import NetworkRequest
 from .services import PledgeError, notify_on_commit
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 Status = NetworkRequest.Status
+
+SLUG_MIN_LENGTH, SLUG_MAX_LENGTH = 3, 40  # as networks.services.SLUG_RE
 
 # A request holding one of these states keeps its address for itself.
 OPEN_STATES = frozenset({Status.PENDING, Status.PROVISIONING})
@@ -50,19 +53,38 @@ def cities_from_text(text: str) -> list[str]:
     return cities
 
 
+def network_slug_suggest(name: str) -> str:
+    """A web address made from a network's name: "Réseau des bijoutiers de l'Estrie" gives
+    "reseau-des-bijoutiers-de-lestrie", cut at a word to fit 40 characters. Empty when the
+    name has no Latin letters to make one from."""
+    words = slugify(name.replace("_", " ")).replace("_", "-").split("-")
+    slug = ""
+    for word in (word for word in words if word):
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_MAX_LENGTH:
+            break
+        slug = candidate
+    if not slug and words:
+        slug = "".join(words)[:SLUG_MAX_LENGTH]
+    # An address starts with a letter: "3 Rivers Jewelers" becomes "rivers-jewelers".
+    slug = slug.lstrip("-0123456789").strip("-")
+    return slug if len(slug) >= SLUG_MIN_LENGTH else ""
+
+
+def network_slug_availability(*, slug: str) -> tuple[str, str]:
+    """For the request form's live check: the address, normalised, and "" if it can be asked
+    for, or the reason it cannot."""
+    if not slug.strip():
+        return "", _("Choose a web address for the network.")
+    try:
+        return network_request_slug_check(slug), ""
+    except ValidationError as error:
+        return slug.strip().lower()[:SLUG_MAX_LENGTH], " ".join(error.messages)
+
+
 def network_request_slug_check(slug: str) -> str:
     """The address (slug) a request may ask for, normalised; ValidationError otherwise."""
-    slug = slug.strip().lower()
-    if slug in RESERVED_SLUGS:
-        raise ValidationError(_("This address is reserved. Choose another."), code="reserved")
-    if not SLUG_RE.match(slug):
-        raise ValidationError(
-            _(
-                "Use 3 to 40 lowercase letters, digits or hyphens, starting with a letter "
-                "and ending with a letter or digit."
-            ),
-            code="invalid",
-        )
+    slug = network_slug_check(slug)
     schema = schema_for_slug(slug)
     if (
         schema == settings.TENANT_BASE_SCHEMA

@@ -10,9 +10,10 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from .directory import country_name
-from .network_requests import network_request_slug_check
+from .network_requests import network_request_slug_check, network_slug_suggest
 
 # The field bots fill in and people never see (the same name as on the sign-up form).
 HONEYPOT_FIELD = "company_website"
@@ -40,6 +41,22 @@ class NetworkFinderForm(forms.Form):
         return str(self.cleaned_data.get("q", ""))[:100]
 
 
+class CountryField(forms.ChoiceField):
+    """Every country, named in the reader's language (django-countries), stored as its ISO
+    3166 code; a code typed in lower case ("us", from a link) is the same country."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=_country_choices, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).strip().upper()
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    # A callable: the names and their order follow the language active when the form shows.
+    return [("", str(_("Choose a country"))), *((c.code, str(c.name)) for c in countries)]
+
+
 class NetworkRequestForm(forms.Form):
     organiser_name = forms.CharField(
         label=_("Your name"),
@@ -63,18 +80,18 @@ class NetworkRequestForm(forms.Form):
         max_length=200,
         help_text=_("For example: Tri-County Jewelers Network."),
     )
+    # Left empty, it is made from the network's name (static/js/network_request.js fills it
+    # in while the name is typed, and checks it live; without the script the server does).
     slug = forms.CharField(
         label=_("Web address"),
         max_length=40,
+        required=False,
         widget=forms.TextInput(
             attrs={"autocapitalize": "none", "autocomplete": "off", "spellcheck": "false"}
         ),
     )
-    country = forms.CharField(
-        label=_("Country"),
-        max_length=2,
-        help_text=_("Two-letter code, for example US or CA."),
-        widget=forms.TextInput(attrs={"autocomplete": "country", "size": 4}),
+    country = CountryField(
+        label=_("Country"), widget=forms.Select(attrs={"autocomplete": "country"})
     )
     region = forms.CharField(label=_("State or province"), max_length=100, required=False)
     cities = forms.CharField(
@@ -101,21 +118,24 @@ class NetworkRequestForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].help_text = _(
-            "Lowercase letters, digits and hyphens. Your network's site will be at "
-            "<address>.%(domain)s, for example tri-county.%(domain)s."
+            "Made from the network's name; change it if you like. Lowercase letters, digits "
+            "and hyphens: your network's site will be at <address>.%(domain)s, for example "
+            "tri-county.%(domain)s."
         ) % {"domain": settings.PORTAL_DOMAIN}
+        if self.is_bound and not str(self.data.get("slug", "")).strip():
+            # Sent without an address (no script): the one the name gives, shown if refused.
+            data = dict(self.data.items())
+            data["slug"] = network_slug_suggest(str(data.get("network_name", "")))
+            self.data = data
 
     def honeypot_filled(self) -> bool:
         return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def clean_slug(self) -> str:
-        return network_request_slug_check(str(self.cleaned_data["slug"]))
-
-    def clean_country(self) -> str:
-        country = str(self.cleaned_data["country"]).strip()
-        if not COUNTRY_RE.match(country):
-            raise ValidationError(_("Use the two-letter country code, for example US or CA."))
-        return country.upper()
+        slug = str(self.cleaned_data["slug"])
+        if not slug.strip():
+            raise ValidationError(_("Choose a web address for the network."), code="required")
+        return network_request_slug_check(slug)
 
     def request_fields(self) -> dict[str, Any]:
         """The cleaned values, as pledges.network_requests.network_request_create takes them."""

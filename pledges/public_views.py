@@ -7,11 +7,13 @@ from http import HTTPStatus
 
 from allauth.core.internal import ratelimit
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.selectors import network_list
+from networks.services import network_domain
 from toolkit.render import BADGE_SIZES
 from toolkit.responses import serve_file
 from toolkit.selectors import ITEMS, Variant, listing_source, network_language
@@ -29,7 +31,11 @@ from .directory import (
     verification_code_normalise,
     verification_status,
 )
-from .network_requests import network_request_create
+from .network_requests import (
+    network_request_create,
+    network_slug_availability,
+    network_slug_suggest,
+)
 from .public_forms import (
     COUNTRY_RE,
     NetworkFinderForm,
@@ -39,7 +45,7 @@ from .public_forms import (
 
 # allauth's rate limiter, with our own actions: POSTs of the request form per address, and
 # code lookups (GETs too), so nobody can walk through the codes.
-RATE_LIMITS = {"network_request": "20/h/ip", "verify": "60/m/ip"}
+RATE_LIMITS = {"network_request": "20/h/ip", "verify": "60/m/ip", "slug_check": "60/m/ip"}
 
 
 def _rate_limited(request: HttpRequest, action: str) -> bool:
@@ -51,6 +57,12 @@ def _rate_limited(request: HttpRequest, action: str) -> bool:
 
 def _too_many(request: HttpRequest) -> HttpResponse:
     return render(request, "pledges/public/rate_limited.html", status=HTTPStatus.TOO_MANY_REQUESTS)
+
+
+def _verify_limited(request: HttpRequest) -> bool:
+    """One budget for everything that answers whether a code exists: the verification page
+    and the badges (a badge's 200 or 404 says as much as the page)."""
+    return _rate_limited(request, "verify")
 
 
 @require_GET
@@ -127,6 +139,27 @@ def network_request_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def network_request_slug_check(request: HttpRequest) -> JsonResponse:
+    """The request form's live check (static/js/network_request.js): the address asked about,
+    or the one made from the network's name, and whether it can be asked for. The form checks
+    again when it is sent."""
+    if _rate_limited(request, "slug_check"):
+        return JsonResponse(
+            {"message": _("Too many checks. The address is checked when you send the form.")},
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
+    suggested = network_slug_suggest(request.GET.get("name", "")[:200])
+    asked = request.GET.get("slug", "")[:100].strip()
+    slug, problem = network_slug_availability(slug=asked or suggested)
+    message = problem or _("%(host)s is free.") % {"host": network_domain(slug=slug)}
+    response = JsonResponse(
+        {"slug": slug, "suggested": suggested, "available": not problem, "message": message}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
 def network_request_thanks(request: HttpRequest) -> HttpResponse:
     return render(request, "pledges/public/network_request_thanks.html")
 
@@ -140,7 +173,7 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("code", "")
     if not raw.strip():
         return render(request, "pledges/public/verify.html", {"form": VerificationForm()})
-    if _rate_limited(request, "verify"):
+    if _verify_limited(request):
         return _too_many(request)
     code = verification_code_normalise(raw)
     if code is not None:
@@ -154,7 +187,7 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def verify_code(request: HttpRequest, code: str) -> HttpResponse:
-    if _rate_limited(request, "verify"):
+    if _verify_limited(request):
         return _too_many(request)
     normalised = verification_code_normalise(code)
     listing = listing_for_code(normalised) if normalised else None
@@ -174,6 +207,8 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _badge(request: HttpRequest, code: str, item: str, size: int | None) -> HttpResponse:
+    if _verify_limited(request):
+        return _too_many(request)
     listing = listing_for_badge(code=code)
     variant = Variant(item=ITEMS[item], lang=network_language(listing.network), size=size)
     name = toolkit_file_ensure(source=listing_source(listing=listing), variant=variant)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -81,6 +81,7 @@ EVENT_LABELS = {
     "signed": gettext_lazy("Signed"),
     "activated": gettext_lazy("Became active"),
     "approved": gettext_lazy("Approved"),
+    "declined": gettext_lazy("Declined"),
     "suspended": gettext_lazy("Suspended"),
     "reinstated": gettext_lazy("Reinstated"),
     "revoked": gettext_lazy("Revoked"),
@@ -111,10 +112,10 @@ def pledge_history(*, pledge: Pledge) -> list[HistoryEntry]:
     return [HistoryEntry(event=event, actor=actors.get(event.actor_id or 0)) for event in events]
 
 
-def pledge_status_reason(*, pledge: Pledge) -> str:
-    """Why the pledge is in its current state, as its last change said (may be empty)."""
-    event = pledge.events.filter(to_status=pledge.status).order_by("-at", "-id").first()
-    return event.reason if event is not None else ""
+def pledge_status_change(*, pledge: Pledge) -> PledgeEvent | None:
+    """The change that put the pledge in its current state: its kind ("declined" and
+    "revoked" both end at revoked) and its reason (may be empty)."""
+    return pledge.events.filter(to_status=pledge.status).order_by("-at", "-id").first()
 
 
 def current_pledge_version() -> PledgeVersion | None:
@@ -310,3 +311,70 @@ def allowed_actions(*, pledge: Pledge, actions: Iterable[str]) -> list[str]:
     from .services import TRANSITIONS
 
     return [action for action in actions if pledge.status in TRANSITIONS[action][0]]
+
+
+# --- What waits for each role (dashboards, navigation) ----------------------------------------
+
+
+def _signer_confirmed() -> Exists:
+    """The pledge's signer has confirmed the email address of their account. Accounts live in
+    the public schema, which every network's search path includes, so this stays one query."""
+    from accounts.models import User
+
+    return Exists(
+        User.objects.filter(
+            pk=OuterRef("signed_by_id"),
+            emailaddress__email__iexact=F("email"),
+            emailaddress__verified=True,
+        )
+    )
+
+
+def pledges_awaiting_decision() -> QuerySet[Pledge]:
+    """Pending pledges a coordinator can decide on now: their signer's email is confirmed."""
+    return Pledge.objects.filter(status=PledgeStatus.PENDING).filter(_signer_confirmed())
+
+
+@dataclass(frozen=True)
+class CoordinatorWork:
+    awaiting_decision: int
+    awaiting_email: int
+    active: int
+    on_older_versions: int
+
+
+def coordinator_work() -> CoordinatorWork:
+    """The pledges that wait for a coordinator, in one query."""
+    current = PledgeVersion.objects.order_by("-number").values("pk")[:1]
+    live = (PledgeStatus.PENDING, PledgeStatus.ACTIVE, PledgeStatus.SUSPENDED)
+    pending = Q(status=PledgeStatus.PENDING)
+    counts = Pledge.objects.annotate(confirmed=_signer_confirmed()).aggregate(
+        awaiting_decision=Count("id", filter=pending & Q(confirmed=True)),
+        awaiting_email=Count("id", filter=pending & Q(confirmed=False)),
+        active=Count("id", filter=Q(status=PledgeStatus.ACTIVE)),
+        on_older_versions=Count("id", filter=Q(status__in=live) & ~Q(version_id=Subquery(current))),
+    )
+    return CoordinatorWork(**counts)
+
+
+@dataclass(frozen=True)
+class TeamCounts:
+    staff: int
+    invitations_open: int
+    acknowledgements_missing: int
+
+
+def team_counts(*, pledge: Pledge) -> TeamCounts:
+    """An owner's team at a glance: active staff, open invitations, and staff who have not
+    acknowledged the text their store signed. Two queries."""
+    acknowledged = Acknowledgement.objects.filter(
+        pledge=pledge, version_id=pledge.version_id, user_id=OuterRef("user_id")
+    )
+    staff = Membership.objects.filter(
+        store_id=pledge.store_id, role=Membership.Role.STORE_STAFF, is_active=True
+    ).aggregate(staff=Count("id"), missing=Count("id", filter=~Exists(acknowledged)))
+    return TeamCounts(
+        staff=staff["staff"],
+        invitations_open=open_invitations(store=pledge.store).count(),
+        acknowledgements_missing=staff["missing"],
+    )

@@ -18,12 +18,18 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts.selectors import email_verified
+from networks.closure import network_open_required
 from networks.models import Invitation, Membership, Store
 from networks.schemas import current_network, current_schema
-from networks.services import membership_grant, store_create, store_identity_key
+from networks.services import (
+    membership_grant,
+    membership_remove,
+    store_create,
+    store_identity_key,
+)
 from toolkit.logos import LogoError, logo_normalise
 
 from .models import (
@@ -51,14 +57,17 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "approved": (frozenset({Status.PENDING}), Status.ACTIVE),
     "suspended": (frozenset({Status.ACTIVE}), Status.SUSPENDED),
     "reinstated": (frozenset({Status.SUSPENDED}), Status.ACTIVE),
-    "revoked": (frozenset({Status.PENDING, Status.ACTIVE, Status.SUSPENDED}), Status.REVOKED),
+    # A new pledge is declined; one that was in force is revoked. Both end at "revoked".
+    "declined": (frozenset({Status.PENDING}), Status.REVOKED),
+    "revoked": (frozenset({Status.ACTIVE, Status.SUSPENDED}), Status.REVOKED),
     "withdrawn": (frozenset({Status.PENDING, Status.ACTIVE, Status.SUSPENDED}), Status.WITHDRAWN),
 }
-REASON_REQUIRED = frozenset({"suspended", "revoked"})
+REASON_REQUIRED = frozenset({"declined", "suspended", "revoked"})
 # A pledge still in force, or on its way to it.
 LIVE_STATUSES = frozenset({Status.PENDING, Status.ACTIVE, Status.SUSPENDED})
 ACTION_LABELS = {
     "approved": gettext_lazy("approved"),
+    "declined": gettext_lazy("declined"),
     "suspended": gettext_lazy("suspended"),
     "reinstated": gettext_lazy("reinstated"),
     "revoked": gettext_lazy("revoked"),
@@ -112,6 +121,13 @@ def verification_code_new() -> str:
         code = f"{raw[:4]}-{raw[4:]}"
         if not PartnerListing.objects.filter(verification_code=code).exists():
             return code
+
+
+def _signer_gone(pledge: Pledge) -> bool:
+    """Its signer's account was deleted: someone else may sign for the store again."""
+    from accounts.models import User
+
+    return not User.objects.filter(pk=pledge.signed_by_id).exists()
 
 
 def _signer_verified(pledge: Pledge) -> bool:
@@ -226,6 +242,7 @@ def pledge_take(
     for a store; ValidationError for missing or impossible pieces. `logo` is expected to come
     from `logo_prepare`.
     """
+    network_open_required()
     version = current_version()
     _check_signature(version, commitments, signature_name, consented)
     key = store_identity_key(
@@ -265,7 +282,7 @@ def pledge_take(
         existing = Pledge.objects.filter(store=same_store).first()
         if existing is not None:
             yours = existing.signed_by_id == user.pk
-            if yours and existing.status == Status.WITHDRAWN:
+            if existing.status == Status.WITHDRAWN and (yours or _signer_gone(existing)):
                 return _renew(
                     existing,
                     user=user,
@@ -305,7 +322,13 @@ def pledge_take(
     else:
         _store_apply(target, store, key=key)
     _logo_attach(target, logo)
-    membership_grant(user=user, role=Membership.Role.STORE_OWNER, store=target)
+    membership_grant(
+        user=user,
+        role=Membership.Role.STORE_OWNER,
+        store=target,
+        by=user,
+        how=gettext_noop("signed the store's pledge"),
+    )
     pledge = Pledge.objects.create(
         store=target,
         version=version,
@@ -351,6 +374,9 @@ def _renew(
 ) -> Pledge:
     """A store that withdrew signs again: the same pledge (and code) starts over."""
     previous = pledge.status
+    if pledge.signed_by_id != user.pk:
+        # A new owner: window signs and badges carrying the old code stop vouching for them.
+        pledge.verification_code = verification_code_new()
     store = _store_apply(pledge.store, details, key=key)
     _logo_attach(store, logo)
     pledge.status = Status.PENDING
@@ -363,7 +389,13 @@ def _renew(
     # "Partner since" counts from the renewal, not from the pledge that was withdrawn.
     pledge.activated_at = None
     pledge.save()
-    membership_grant(user=user, role=Membership.Role.STORE_OWNER, store=store)
+    membership_grant(
+        user=user,
+        role=Membership.Role.STORE_OWNER,
+        store=store,
+        by=user,
+        how=gettext_noop("renewed the store's pledge"),
+    )
     _record(pledge, kind="renewed", by=user, from_status=previous)
     _activate_if_ready(pledge, by=None)
     listing_sync(pledge=pledge)
@@ -373,7 +405,9 @@ def _renew(
 
 @transaction.atomic
 def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = "") -> Pledge:
-    """approved, suspended, reinstated, revoked or withdrawn; the row is locked meanwhile."""
+    """approved, declined, suspended, reinstated, revoked or withdrawn; the row is locked
+    meanwhile."""
+    network_open_required()
     if action not in TRANSITIONS:
         raise PledgeError(_("This is not something that can happen to a pledge."))
     sources, target = TRANSITIONS[action]
@@ -401,17 +435,77 @@ def pledge_transition(*, pledge: Pledge, action: str, by: User, reason: str = ""
         fields.append("activated_at")
     locked.save(update_fields=fields)
     if target in (Status.WITHDRAWN, Status.REVOKED):
-        # Links already sent must not let anyone join a store that has left the network.
-        Invitation.objects.filter(
-            store=locked.store, accepted_at__isnull=True, revoked_at__isnull=True
-        ).update(revoked_at=timezone.now())
-    if action == "withdrawn":
-        # The store's people lose their roles with the pledge; the history stays.
-        Membership.objects.filter(store=locked.store).update(is_active=False)
+        _close_store_doors(locked.store, team_too=action == "withdrawn")
     _record(locked, kind=action, by=by, from_status=previous, reason=reason)
     listing_sync(pledge=locked)
     notify_on_commit("pledge_notify", pledge_id=locked.pk)
     return locked
+
+
+def _close_store_doors(store: Store, *, team_too: bool) -> None:
+    # Links already sent must not let anyone join a store that has left the network.
+    Invitation.objects.filter(
+        store=store, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    if team_too:
+        # The store's people lose their roles with the pledge; the history stays.
+        for membership in Membership.objects.filter(store=store, is_active=True):
+            membership_remove(
+                membership=membership, by=None, how=gettext_noop("the store left the network")
+            )
+
+
+@transaction.atomic
+def pledges_signer_leave(*, user: User) -> list[Pledge]:
+    """`user`'s account is being deleted (accounts.services.user_delete calls this in each
+    network): a pledge they signed passes to another active owner of the store, or else is
+    withdrawn, each with the reason recorded; the invitations they sent stop working. No
+    public listing is left vouching for a store nobody answers for."""
+    Invitation.objects.filter(
+        invited_by_id=user.pk, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    changed = []
+    for pledge in (
+        Pledge.objects.select_for_update()
+        .select_related("store")
+        .filter(signed_by_id=user.pk, status__in=LIVE_STATUSES)
+    ):
+        heir = (
+            Membership.objects.filter(
+                store=pledge.store, role=Membership.Role.STORE_OWNER, is_active=True
+            )
+            .exclude(user_id=user.pk)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if heir is not None:
+            pledge.signed_by_id = heir.user_id
+            pledge.save(update_fields=["signed_by_id", "updated_at"])
+            _record(
+                pledge,
+                kind="handed_over",
+                by=None,
+                from_status=pledge.status,
+                reason=_(
+                    "The account of the person who signed was deleted; another owner of the "
+                    "store now answers for the pledge."
+                ),
+            )
+        else:
+            previous = pledge.status
+            pledge.status = Status.WITHDRAWN
+            pledge.save(update_fields=["status", "updated_at"])
+            _close_store_doors(pledge.store, team_too=True)
+            _record(
+                pledge,
+                kind="withdrawn",
+                by=None,
+                from_status=previous,
+                reason=_("The account of the person who signed was deleted."),
+            )
+            listing_sync(pledge=pledge)
+        changed.append(pledge)
+    return changed
 
 
 @transaction.atomic
@@ -424,6 +518,7 @@ def pledge_reaffirm(
     consented: bool,
 ) -> Pledge:
     """Sign the network's current pledge text again (after it changed)."""
+    network_open_required()
     version = current_version()
     locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if locked.status not in LIVE_STATUSES:
@@ -455,6 +550,7 @@ def pledge_reaffirm(
 
 @transaction.atomic
 def pledge_listing_set(*, pledge: Pledge, listed_publicly: bool, by: User) -> Pledge:
+    network_open_required()
     locked = Pledge.objects.select_for_update().select_related("store").get(pk=pledge.pk)
     locked.listed_publicly = listed_publicly
     locked.save(update_fields=["listed_publicly", "updated_at"])
@@ -467,6 +563,7 @@ def pledge_version_publish(
     *, introduction: str, commitments: list[dict[str, str]], data_terms: str, by: User
 ) -> PledgeVersion:
     """A new wording of the pledge; existing pledges keep the version they signed."""
+    network_open_required()
     introduction = introduction.strip()
     data_terms = data_terms.strip()
     cleaned = [
@@ -505,6 +602,7 @@ def pledge_version_publish(
 @transaction.atomic
 def acknowledgement_record(*, pledge: Pledge, user: User) -> Acknowledgement:
     """A member of the store's team reads the pledge and commits to it themselves."""
+    network_open_required()
     if pledge.status != Status.ACTIVE:
         raise PledgeError(_("Only an active pledge can be acknowledged."))
     if not Membership.objects.filter(user_id=user.pk, store=pledge.store, is_active=True).exists():
@@ -518,18 +616,19 @@ def acknowledgement_record(*, pledge: Pledge, user: User) -> Acknowledgement:
 @transaction.atomic
 def pledge_staff_invite(*, pledge: Pledge, email: str, by: User) -> Invitation:
     """The owner invites someone to the store's team (single-use link, sent by email)."""
+    network_open_required()
     from networks.services import invitation_create
 
     pledge = Pledge.objects.select_related("store").get(pk=pledge.pk)
-    if pledge.status not in LIVE_STATUSES:
+    if pledge.status != Status.ACTIVE:
+        # The email names the store: only a pledge the network has accepted earns that.
         raise PledgeError(
-            _("This pledge is %(status)s; the store cannot invite anyone.")
+            _("This pledge is %(status)s; the store can invite its team once it is active.")
             % {"status": pledge.get_status_display().lower()}
         )
-    invitation, _token = invitation_create(
+    return invitation_create(
         email=email, role=Membership.Role.STORE_STAFF, by=by, store=pledge.store
     )
-    return invitation
 
 
 @transaction.atomic
@@ -552,21 +651,18 @@ def pledge_email_confirmed(*, user: User) -> list[Pledge]:
 
 # --- Logos -----------------------------------------------------------------------------------
 
-LOGO_MAX_BYTES = 5 * 1024 * 1024
-
 
 def logo_prepare(*, upload: UploadedFile) -> ContentFile[bytes]:
-    """A logo we can safely keep and show, checked once at upload by toolkit.logos (format by
-    content, pixel count from the header before decoding, complete file, upright, sRGB, no
-    metadata), stored as PNG named by its content hash.
+    """A logo we can safely keep and show, checked once at upload by toolkit.logos (size,
+    format by content, pixel count from the header before decoding, complete file, upright,
+    sRGB, no metadata), stored as PNG named by its content hash.
 
     Raises ValidationError({"logo": ...}) with a message for the person uploading.
     """
-    if upload.size is None or upload.size > LOGO_MAX_BYTES:
-        raise ValidationError({"logo": _("This image is larger than 5 MB. Choose a smaller one.")})
     upload.seek(0)
     try:
-        logo = logo_normalise(upload.read())
+        # The stream, not its bytes: toolkit.logos reads no more than its size limit.
+        logo = logo_normalise(upload)
     except LogoError as error:
         raise ValidationError({"logo": error.message}) from None
     return ContentFile(logo.png, name=f"{logo.sha256[:32]}.png")

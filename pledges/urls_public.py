@@ -11,6 +11,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("networks/", public_views.network_finder, name="network_finder"),
     path("networks/request/", public_views.network_request_new, name="network_request_new"),
     path(
+        "networks/request/address/",
+        public_views.network_request_slug_check,
+        name="network_request_slug_check",
+    ),
+    path(
         "networks/request/thanks/",
         public_views.network_request_thanks,
         name="network_request_thanks",
@@ -22,6 +27,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "verify/<str:code>/badge-<str:size>.png",
         public_views.verify_badge_png,
         name="verify_badge_png",
+    ),
+    path(
+        "platform/networks/<slug:slug>/export.json",
+        platform_views.platform_network_export_json,
+        name="platform_network_export_json",
+    ),
+    path(
+        "platform/networks/<slug:slug>/export-<slug:kind>.csv",
+        platform_views.platform_network_export_csv,
+        name="platform_network_export_csv",
     ),
     path("platform/requests/", platform_views.platform_requests, name="platform_requests"),
     path(

@@ -14,18 +14,21 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.selectors import email_verified
 from networks.access import (
     invitation_for_owner,
+    needs_mfa_setup,
     network_member_required,
     staff_membership_for_owner,
 )
 from networks.models import Membership, Network, Store
-from networks.selectors import membership_of
+from networks.selectors import invitation_sender, membership_of
 from networks.services import (
     InvitationError,
+    InvitationNeedsMfa,
     invitation_accept,
     invitation_for_token,
     invitation_revoke,
@@ -66,8 +69,8 @@ from .selectors import (
     pledge_is_outdated,
     pledge_list,
     pledge_signers,
+    pledge_status_change,
     pledge_status_counts,
-    pledge_status_reason,
     pledge_waits_for,
     pledges_on_older_versions,
     store_of_returning_owner,
@@ -164,8 +167,12 @@ def pledge_start(request: HttpRequest) -> HttpResponse:
             if taken.yours:
                 messages.info(request, str(taken))
                 return redirect("store_home")
+            # Its code and status are the store's own business: only its team sees them.
+            own_team = membership is not None and membership.store_id == taken.pledge.store_id
             return render(
-                request, "pledges/pledge_exists.html", {"pledge": taken.pledge, "message": taken}
+                request,
+                "pledges/pledge_exists.html",
+                {"pledge": taken.pledge if own_team else None, "message": taken},
             )
         except PledgeError as refused:
             form.add_error(None, str(refused))
@@ -207,7 +214,7 @@ def _store_context(
         "is_owner": is_owner,
         "outdated": pledge_is_outdated(pledge=pledge),
         "waits_for": pledge_waits_for(pledge=pledge, network=_network(request)),
-        "status_reason": pledge_status_reason(pledge=pledge),
+        "status_change": pledge_status_change(pledge=pledge),
         "commitments": commitment_texts(pledge.version),
     }
     if is_owner:
@@ -293,7 +300,9 @@ def store_invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpRes
 @network_member_required(Role.STORE_OWNER)
 def store_staff_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
     staff = staff_membership_for_owner(membership=_membership(request), membership_id=membership_id)
-    membership_remove(membership=staff)
+    membership_remove(
+        membership=staff, by=_user(request), how=gettext_noop("removed by the store owner")
+    )
     messages.success(request, _("%(person)s is no longer on your team.") % {"person": staff.user})
     return redirect("store_home")
 
@@ -394,14 +403,21 @@ def invitation_join(request: HttpRequest, token: str) -> HttpResponse:
         invitation = invitation_for_token(token)
     except InvitationError as refused:
         return render(request, "pledges/join.html", {"error": str(refused)})
-    context: dict[str, Any] = {"invitation": invitation}
+    context: dict[str, Any] = {
+        "invitation": invitation,
+        "inviter": invitation_sender(invitation=invitation),
+    }
     if not request.user.is_authenticated:
         return render(request, "pledges/join.html", context)
     user = _user(request)
     context["email_matches"] = email_verified(user_id=user.pk, email=invitation.email)
+    # Coordinators and police set up their authenticator before the role is theirs.
+    context["needs_mfa"] = needs_mfa_setup(user=user, role=invitation.role)
     if request.method == "POST":
         try:
             membership = invitation_accept(token=token, user=user)
+        except InvitationNeedsMfa:
+            context["needs_mfa"] = True
         except InvitationError as refused:
             context["error"] = str(refused)
         else:
@@ -489,6 +505,7 @@ def _detail_context(
         "outdated": pledge_is_outdated(pledge=pledge),
         "team": store_team(pledge=pledge),
         "actions": [(action, COORDINATOR_ACTIONS[action], forms[action]) for action in actions],
+        "refused": bound is not None,
     }
 
 
@@ -519,11 +536,15 @@ def coordinator_pledge_decide(request: HttpRequest, pledge_id: int) -> HttpRespo
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("%(store)s: the pledge is now %(status)s.")
-                % {"store": pledge.store, "status": pledge.get_status_display().lower()},
-            )
+            if action == "declined":
+                done = _("%(store)s: the pledge is declined; the store is told why.")
+                messages.success(request, done % {"store": pledge.store})
+            else:
+                messages.success(
+                    request,
+                    _("%(store)s: the pledge is now %(status)s.")
+                    % {"store": pledge.store, "status": pledge.get_status_display().lower()},
+                )
             return redirect("coordinator_pledge_detail", pledge_id=pledge.pk)
     return render(
         request, "pledges/coordinator_detail.html", _detail_context(pledge, bound=(action, form))

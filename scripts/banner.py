@@ -1,8 +1,24 @@
 """What `make run` prints before the servers start: where to click and who to log in as."""
 
 import os
+from pathlib import Path
 
-PORT = os.environ.get("PORTAL_PORT", "8000")
+SERVICES_ENV = Path(__file__).resolve().parent.parent / ".data" / "services.env"
+
+
+def _port() -> str:
+    """The port `make run` serves on: as the settings read it, the environment first."""
+    if os.environ.get("PORTAL_PORT"):
+        return os.environ["PORTAL_PORT"]
+    if SERVICES_ENV.exists():
+        for line in SERVICES_ENV.read_text().splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() == "PORTAL_PORT" and value.strip():
+                return value.strip()
+    return "8000"
+
+
+PORT = _port()
 DOMAIN = os.environ.get("PORTAL_DOMAIN", "localhost")
 PASSWORD = "partner-demo-2026"  # noqa: S105 - the published demo password
 

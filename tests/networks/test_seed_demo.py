@@ -1,6 +1,7 @@
 """`manage.py seed_demo` builds the demo networks once; running it again changes nothing."""
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 from django_tenants.utils import schema_context
 
 from accounts.models import User
@@ -26,6 +27,22 @@ def snapshot() -> dict[str, tuple[int, list[str]]]:
                 sorted(Pledge.objects.values_list("status", flat=True)),
             )
     return counts
+
+
+@pytest.fixture(autouse=True)
+def _development(settings) -> None:
+    # What `make run` has: the local settings (debug on, the demo logins spared MFA).
+    from config.settings import local
+
+    settings.DEBUG = True
+    settings.PORTAL_MFA_EXEMPT_EMAILS = local.PORTAL_MFA_EXEMPT_EMAILS
+
+
+def test_seed_demo_refuses_to_run_without_debug(db, settings) -> None:
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only with DEBUG on"):
+        call_command("seed_demo")
+    assert not User.objects.filter(email__endswith=".example").exists()
 
 
 def test_seed_demo_is_idempotent(db) -> None:
@@ -59,3 +76,11 @@ def test_seed_demo_has_the_promised_networks_and_logins(db) -> None:
     assert User.objects.get(email="admin@partners.example").is_staff
     assert NetworkRequest.objects.get(slug="phoenix").status == NetworkRequest.Status.PENDING
     assert User.objects.get(email="owner@socal.example").check_password("partner-demo-2026")
+
+
+def test_the_socal_coordinator_has_a_pledge_waiting_for_a_decision(db) -> None:
+    from pledges.selectors import pledges_awaiting_decision
+
+    call_command("seed_demo")
+    with schema_context(Network.objects.get(slug="socal").schema_name):
+        assert pledges_awaiting_decision().count() == 1

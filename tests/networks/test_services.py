@@ -1,8 +1,10 @@
 """Creating networks, stores and memberships."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection
+from django.utils import translation
 from django_tenants.utils import schema_context, schema_exists
 
 from networks.models import Domain, Membership, Network, Store
@@ -45,6 +47,22 @@ def test_network_create_refuses_bad_addresses(db, slug: str) -> None:
         network_create(slug=slug, name="Bad", country="US")
 
 
+RESERVED = [
+    *("accounts", "login", "verify", "support", "api", "static", "media", "mail", "www"),
+    *("admin", "platform", "smtp", "ftp", "help", "status", "docs", "blog"),
+]
+LOOK_ALIKES = ["xn--80ak6aa92e", "xn--jwelers-b1a", "ab--cd"]
+
+
+@pytest.mark.parametrize("slug", [*RESERVED, *LOOK_ALIKES])
+def test_network_create_refuses_reserved_and_look_alike_addresses(db, slug: str) -> None:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        network_create(slug=slug, name="Lookalike", country="US")
+    assert refused.value.message_dict == {"slug": ["This address is reserved. Choose another."]}
+    assert not Network.objects.filter(slug=slug).exists()
+    assert not schema_exists(slug.replace("-", "_"))
+
+
 def test_network_create_refuses_a_taken_address(north: Network) -> None:
     with pytest.raises(ValidationError):
         network_create(slug="north", name="Again", country="US")
@@ -80,6 +98,7 @@ def test_store_people_need_a_store(north: Network) -> None:
 
 def test_a_person_has_one_role_per_network(north: Network) -> None:
     user = UserFactory.create()
+    TOTP.activate(user, generate_totp_secret())
     with schema_context(north.schema_name):
         store = StoreFactory.create()
         membership_grant(user=user, role=Membership.Role.STORE_STAFF, store=store)
@@ -87,6 +106,17 @@ def test_a_person_has_one_role_per_network(north: Network) -> None:
         membership = Membership.objects.get(user=user)
         assert membership.role == Membership.Role.COORDINATOR
         assert membership.store is None
+
+
+@pytest.mark.parametrize("role", [Membership.Role.COORDINATOR, Membership.Role.LAW_ENFORCEMENT])
+def test_no_privileged_role_goes_to_an_account_without_an_authenticator(
+    north: Network, role: str
+) -> None:
+    user = UserFactory.create()
+    with schema_context(north.schema_name):
+        with pytest.raises(ValidationError, match="authenticator app"):
+            membership_grant(user=user, role=role)
+        assert not Membership.objects.filter(user_id=user.pk).exists()
 
 
 def test_database_refuses_a_coordinator_tied_to_a_store(north: Network) -> None:

@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 from django_tenants.utils import schema_context
 
+from accounts.models import User
 from networks.models import Network
 from pledges.models import Pledge, PledgeEvent, PledgeVersion
 from pledges.services import pledge_transition
@@ -28,7 +29,7 @@ def coordinator(north_people: People) -> Client:
 @pytest.fixture
 def three_pledges(north_people: People) -> dict[str, Pledge]:
     """North Gems (active, Springfield), Harbor Gems (pending, Long Beach, signed 2025-01-10)
-    and Pine Jewels (revoked, Fresno)."""
+    and Pine Jewels (declined, so revoked, Fresno)."""
     active = pledge_for(north_people)
     with schema_context("north"):
         harbor = sign(UserFactory.create(email="harbor@example.test"), new_store_details())
@@ -40,7 +41,7 @@ def three_pledges(north_people: People) -> dict[str, Pledge]:
             new_store_details(display_name="Pine Jewels", address_line1="1 Elm", city="Fresno"),
         )
         pine = pledge_transition(
-            pledge=pine, action="revoked", by=north_people.coordinator, reason="Closed"
+            pledge=pine, action="declined", by=north_people.coordinator, reason="Closed"
         )
     return {"active": active, "pending": harbor, "revoked": pine}
 
@@ -124,6 +125,7 @@ def test_the_detail_shows_the_store_signer_and_history(coordinator, three_pledge
     assert "pine@example.test" in body
     assert "Signed" in body
     assert "Revoked" in body
+    assert "Declined" in body
     assert "Reason: Closed" in body
     assert north_people.coordinator.full_name in body
     # A revoked pledge has nothing left to decide.
@@ -132,9 +134,76 @@ def test_the_detail_shows_the_store_signer_and_history(coordinator, three_pledge
 
 def test_the_detail_offers_only_the_actions_the_state_allows(coordinator, three_pledges):
     pending = coordinator.get(f"/pledges/{three_pledges['pending'].pk}/")
-    assert [a for a, _label, _form in pending.context["actions"]] == ["approved", "revoked"]
+    assert [a for a, _label, _form in pending.context["actions"]] == ["approved", "declined"]
     active = coordinator.get(f"/pledges/{three_pledges['active'].pk}/")
     assert [a for a, _label, _form in active.context["actions"]] == ["suspended", "revoked"]
+
+
+def test_a_pending_pledge_shows_its_details_before_approve_and_decline(coordinator, three_pledges):
+    body = coordinator.get(f"/pledges/{three_pledges['pending'].pk}/").content.decode()
+    decision = body.index('id="decide-title"')
+    for details in ('id="store-title"', 'id="pledge-title"', "412 Pine Avenue"):
+        assert body.index(details) < decision
+    assert ">Approve</button>" in body
+    assert ">Decline</button>" in body
+    assert "Why decline this pledge?" in body
+    assert ">Revoke</button>" not in body
+
+
+def test_an_active_pledge_offers_suspend_and_revoke_not_decline(coordinator, three_pledges):
+    body = coordinator.get(f"/pledges/{three_pledges['active'].pk}/").content.decode()
+    assert ">Revoke</button>" in body
+    assert "Why revoke this pledge?" in body
+    assert ">Decline</button>" not in body
+
+
+def test_the_coordinator_declines_a_pending_pledge_with_a_reason(
+    coordinator, three_pledges, north_people, django_capture_on_commit_callbacks
+):
+    harbor = three_pledges["pending"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(
+            f"/pledges/{harbor.pk}/decide/",
+            {"action": "declined", "declined-reason": "Not a jeweler: a pawn shop"},
+            follow=True,
+        )
+    body = response.content.decode()
+    assert "the pledge is declined" in body
+    with schema_context("north"):
+        harbor.refresh_from_db()
+        assert harbor.status == Pledge.Status.REVOKED
+        event = PledgeEvent.objects.filter(pledge=harbor).latest("id")
+        assert (event.kind, event.reason) == ("declined", "Not a jeweler: a pawn shop")
+    assert "Declined" in body
+    assert [m.to for m in mail.outbox] == [["harbor@example.test"]]
+
+
+@pytest.mark.parametrize(("which", "action"), [("pending", "declined"), ("active", "revoked")])
+def test_declining_or_revoking_without_a_reason_is_refused(
+    coordinator, three_pledges, which: str, action: str
+):
+    pledge = three_pledges[which]
+    response = coordinator.post(
+        f"/pledges/{pledge.pk}/decide/", {"action": action, f"{action}-reason": "  "}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Your decision was not recorded" in body
+    assert "Give a reason: the store will see it." in body
+    with schema_context("north"):
+        assert Pledge.objects.get(pk=pledge.pk).status == which
+
+
+def test_a_refused_decision_keeps_what_was_typed(coordinator, three_pledges):
+    harbor = three_pledges["pending"]
+    typed = "Address does not exist. " * 90  # longer than a reason may be
+    response = coordinator.post(
+        f"/pledges/{harbor.pk}/decide/", {"action": "declined", "declined-reason": typed}
+    )
+    assert response.status_code == 200
+    assert typed.strip() in response.content.decode()
+    with schema_context("north"):
+        assert Pledge.objects.get(pk=harbor.pk).status == Pledge.Status.PENDING
 
 
 def test_the_coordinator_approves_a_pending_pledge(
@@ -273,3 +342,13 @@ def test_dates_in_the_list_are_days_in_the_networks_time_zone(
     assert len(on_the_10th.context["rows"]) == 1
     on_the_11th = coordinator.get("/pledges/?signed_from=2025-01-11&signed_to=2025-01-11")
     assert len(on_the_11th.context["rows"]) == 0
+
+
+def test_the_owner_of_a_declined_pledge_reads_that_it_was_declined_and_why(
+    three_pledges, north_people
+):
+    pine = three_pledges["revoked"]
+    signer = User.objects.get(pk=pine.signed_by_id)
+    body = client_for(north_people.network, signer).get("/store/").content.decode()
+    assert "The network's coordinator declined the pledge" in body
+    assert "The coordinator's reason: Closed" in body

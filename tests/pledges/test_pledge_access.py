@@ -127,7 +127,7 @@ def test_the_other_networks_owner_gets_404_on_this_networks_store_page(
 @pytest.fixture
 def invitation(north_pledge: Pledge, north_people: People) -> Invitation:
     with schema_context(north_people.network.schema_name):
-        invitation, _token = invitation_create(
+        invitation = invitation_create(
             email="new.hire@example.test",
             role=Membership.Role.STORE_STAFF,
             by=north_people.owner,

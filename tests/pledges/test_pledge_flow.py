@@ -145,6 +145,24 @@ def test_the_same_store_typed_differently_ends_on_the_existing_pledge(
         assert not Membership.objects.filter(user_id=outsider.pk).exists()
 
 
+@pytest.mark.parametrize("status", ["pending", "active", "suspended"])
+def test_someone_typing_a_pledged_store_learns_only_that_it_has_pledged(
+    north_people: People, outsider, status: str
+) -> None:
+    first = UserFactory.create(email="first.owner@example.test")
+    assert client_for(north_people.network, first).post("/pledge/", form_data()).status_code == 302
+    with schema_context("north"):
+        pledge = Pledge.objects.get()
+        Pledge.objects.filter(pk=pledge.pk).update(status=status)
+    response = client_for(north_people.network, outsider).post("/pledge/", form_data())
+    assert response.status_code == 200
+    page = body(response)
+    assert "Already pledged: ask its owner" in page
+    assert pledge.verification_code not in page
+    assert "/verify/" not in page
+    assert status.title() not in page
+
+
 def test_the_same_owner_typing_another_store_ends_on_their_pledge(north_people: People, outsider):
     client = client_for(north_people.network, outsider)
     assert client.post("/pledge/", form_data()).status_code == 302

@@ -189,7 +189,7 @@ def test_a_name_and_address_too_long_together_are_refused(north_people: People):
 
 ALLOWED = [
     ("pending", "approved", "active"),
-    ("pending", "revoked", "revoked"),
+    ("pending", "declined", "revoked"),
     ("pending", "withdrawn", "withdrawn"),
     ("active", "suspended", "suspended"),
     ("active", "revoked", "revoked"),
@@ -199,6 +199,10 @@ ALLOWED = [
     ("suspended", "withdrawn", "withdrawn"),
 ]
 REFUSED = [
+    # A pledge that never was in force is declined, not revoked; one in force is revoked.
+    ("pending", "revoked"),
+    ("active", "declined"),
+    ("suspended", "declined"),
     ("pending", "suspended"),
     ("pending", "reinstated"),
     ("active", "approved"),
@@ -284,6 +288,18 @@ def test_suspending_and_revoking_need_a_reason(north_pledge: Pledge, north_peopl
         assert north_pledge.status == Status.ACTIVE
 
 
+def test_declining_needs_a_reason(north_people: People):
+    pending = pledge_for(north_people, active=False)
+    with schema_context(north_people.network.schema_name):
+        with pytest.raises(ValidationError) as refused:
+            pledge_transition(
+                pledge=pending, action="declined", by=north_people.coordinator, reason=""
+            )
+        assert "reason" in refused.value.message_dict
+        pending.refresh_from_db()
+        assert pending.status == Status.PENDING
+
+
 def test_an_unknown_action_is_refused_plainly(north_pledge: Pledge, north_people: People):
     with schema_context(north_people.network.schema_name), pytest.raises(PledgeError):
         pledge_transition(pledge=north_pledge, action="deleted", by=north_people.coordinator)
@@ -314,7 +330,7 @@ def test_withdrawing_ends_the_teams_access_and_open_invitations(
 
 def test_revoking_ends_open_invitations(north_pledge: Pledge, north_people: People) -> None:
     with schema_context(north_people.network.schema_name):
-        invitation, _token = invitation_create(
+        invitation = invitation_create(
             email="later@example.test",
             role=Membership.Role.STORE_STAFF,
             by=north_people.owner,

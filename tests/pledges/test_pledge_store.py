@@ -109,7 +109,9 @@ def test_the_owner_invites_staff_by_email(
     assert [m.to for m in mail.outbox] == [["new.hire@example.test"]]
     message = mail.outbox[0]
     assert re.search(r"http://north\.localhost/join/[\w-]{20,}/", str(message.body))
-    assert "North Gems" in message.subject
+    # The store's name is the sender's claim, in the body, never the portal's in the subject.
+    assert "North Gems" not in message.subject
+    assert 'says they are from the store "North Gems"' in " ".join(str(message.body).split())
     assert "new.hire@example.test" in page(north_people, "owner")
 
 

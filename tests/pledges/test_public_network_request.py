@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -99,10 +101,23 @@ def test_missing_fields_are_named(public_client: Client) -> None:
     }
 
 
-@pytest.mark.parametrize("slug", ["admin", "www", "public", "static", "mail", "api"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        *("admin", "www", "public", "static", "mail", "api", "accounts", "login", "verify"),
+        *("support", "media", "platform", "smtp", "ftp", "help", "status", "docs", "blog"),
+    ],
+)
 def test_a_reserved_address_is_refused(public_client: Client, slug: str) -> None:
     response = public_client.post(URL, valid(slug=slug))
-    assert "slug" in errors_of(response)
+    assert errors_of(response)["slug"] == ["This address is reserved. Choose another."]
+    assert not NetworkRequest.objects.exists()
+
+
+@pytest.mark.parametrize("slug", ["xn--80ak6aa92e", "XN--JWELERS-B1A", "ab--cd"])
+def test_a_punycode_look_alike_address_is_refused(public_client: Client, slug: str) -> None:
+    response = public_client.post(URL, valid(slug=slug))
+    assert errors_of(response)["slug"] == ["This address is reserved. Choose another."]
     assert not NetworkRequest.objects.exists()
 
 
@@ -225,3 +240,113 @@ def test_a_flood_of_requests_is_rate_limited(public_client: Client) -> None:
 
 def test_only_get_and_post_are_answered(public_client: Client) -> None:
     assert public_client.put(URL).status_code == 405
+
+
+# --- The country list and the web address made from the name ----------------------------------
+
+CHECK_URL = "/networks/request/address/"
+
+
+def test_the_country_is_chosen_from_a_list_in_the_readers_language(
+    public_client: Client,
+) -> None:
+    body = public_client.get(URL).content.decode()
+    assert '<select name="country"' in body
+    assert '<option value="DE">Germany</option>' in body
+    assert '<option value="CA">Canada</option>' in body
+    french = public_client.get(URL, headers={"accept-language": "fr"}).content.decode()
+    assert '<option value="DE">Allemagne</option>' in french
+
+
+def test_the_finders_country_is_chosen_in_advance(public_client: Client) -> None:
+    body = public_client.get(URL, {"country": "ca"}).content.decode()
+    assert '<option value="CA" selected>Canada</option>' in body
+
+
+def test_a_country_not_on_the_list_is_refused(public_client: Client) -> None:
+    response = public_client.post(URL, valid(country="ZZ"))
+    assert "country" in errors_of(response)
+    assert not NetworkRequest.objects.exists()
+
+
+def test_a_request_sent_without_an_address_gets_one_made_from_the_name(
+    public_client: Client,
+) -> None:
+    response = public_client.post(
+        URL, valid(slug="", network_name="Réseau des bijoutiers de l'Estrie")
+    )
+    assert response.status_code == 302
+    assert NetworkRequest.objects.get().slug == "reseau-des-bijoutiers-de-lestrie"
+
+
+def test_an_address_made_from_the_name_is_checked_and_shown_when_taken(
+    public_client: Client, north: Network
+) -> None:
+    response = public_client.post(URL, valid(slug="", network_name="North"))
+    assert errors_of(response)["slug"] == ["This address is already taken."]
+    assert 'name="slug" value="north"' in response.content.decode()
+
+
+def test_a_name_with_no_latin_letters_asks_for_an_address(public_client: Client) -> None:
+    response = public_client.post(URL, valid(slug="", network_name="Ювелиры Москвы"))
+    assert errors_of(response)["slug"] == ["Choose a web address for the network."]
+
+
+def test_the_page_checks_the_address_with_a_script_file_and_no_inline_script(
+    public_client: Client,
+) -> None:
+    body = public_client.get(URL).content.decode()
+    assert '<script src="/static/js/network_request.js" defer></script>' in body
+    assert "<script>" not in body
+    assert 'data-slug-check="/networks/request/address/"' in body
+    script: Any = public_client.get("/static/js/network_request.js")
+    assert b"fetch(" in b"".join(script.streaming_content)  # read to the end: closes the file
+
+
+def test_the_live_check_makes_the_address_from_the_name(public_client: Client) -> None:
+    response = public_client.get(CHECK_URL, {"name": "Tri-County Jewelers Network"})
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    assert response.json() == {
+        "slug": "tri-county-jewelers-network",
+        "suggested": "tri-county-jewelers-network",
+        "available": True,
+        "message": "tri-county-jewelers-network.localhost is free.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("support", "This address is reserved. Choose another."),
+        ("xn--80ak6aa92e", "This address is reserved. Choose another."),
+        ("north", "This address is already taken."),
+        ("a b", "Use 3 to 40 lowercase letters"),
+        ("", "Choose a web address for the network."),
+    ],
+)
+def test_the_live_check_says_why_an_address_cannot_be_had(
+    public_client: Client, north: Network, slug: str, message: str
+) -> None:
+    data = public_client.get(CHECK_URL, {"slug": slug}).json()
+    assert data["available"] is False
+    assert data["message"].startswith(message)
+
+
+def test_the_live_check_prefers_the_typed_address_over_the_name(public_client: Client) -> None:
+    data = public_client.get(CHECK_URL, {"name": "Tri-County", "slug": "Gem-Coast"}).json()
+    assert (data["slug"], data["suggested"], data["available"]) == ("gem-coast", "tri-county", True)
+
+
+def test_the_live_check_is_rate_limited(public_client: Client) -> None:
+    for _attempt in range(60):
+        assert public_client.get(CHECK_URL, {"slug": "gem-coast"}).status_code == 200
+    response = public_client.get(CHECK_URL, {"slug": "gem-coast"})
+    assert response.status_code == 429
+    assert "checked when you send the form" in response.json()["message"]
+
+
+def test_the_live_check_survives_odd_input(public_client: Client) -> None:
+    for params in ({"slug": "\x00"}, {"name": "💎" * 500}, {"slug": "x" * 5000}, {}):
+        assert public_client.get(CHECK_URL, params).status_code == 200
+    assert public_client.post(CHECK_URL).status_code == 405

@@ -110,3 +110,21 @@ def test_a_lower_case_code_is_a_404_not_a_second_copy(public_client: Client, nor
     pledge = pledge_for(north_people)
     url = f"/verify/{pledge.verification_code.lower()}/badge.svg"
     assert public_client.get(url).status_code == 404
+
+
+def test_walking_through_codes_by_their_badges_is_rate_limited(public_client: Client, db: None):
+    for attempt in range(60):
+        path = "badge.svg" if attempt % 2 else "badge-256.png"
+        assert public_client.get(f"/verify/ZZZZ-{attempt:04d}/{path}").status_code == 404
+    assert public_client.get("/verify/ZZZZ-ZZZZ/badge.svg").status_code == 429
+    assert public_client.get("/verify/ZZZZ-ZZZZ/badge-512.png").status_code == 429
+
+
+def test_badges_and_verification_pages_share_one_limit(public_client: Client, north_people: People):
+    pledge = pledge_for(north_people)
+    for _attempt in range(60):
+        public_client.get("/verify/ZZZZ-ZZZZ/")
+    assert public_client.get(f"/verify/{pledge.verification_code}/badge.svg").status_code == 429
+    # Another address is not limited by this one's lookups.
+    other = Client(HTTP_HOST=settings.PORTAL_DOMAIN, REMOTE_ADDR="192.0.2.7")
+    assert other.get(f"/verify/{pledge.verification_code}/badge.svg").status_code == 200

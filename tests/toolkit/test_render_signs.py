@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from toolkit.fonts import FONT_DIR
 from toolkit.render import (
@@ -132,6 +133,69 @@ def test_text_is_selectable_in_each_language(
     for crime in words.crimes:
         assert crime.title in poster
     assert words.safety_title in poster
+
+
+def _page_image(path: Path, folder: Path) -> Image.Image:
+    """The whole page (bleed included) at 20 dpi, as poppler rasterises it for a printer."""
+    stem = folder / path.stem
+    _poppler("pdftoppm", "-r", "20", "-singlefile", "-png", str(path), str(stem))
+    with Image.open(f"{stem}.png") as image:
+        return image.convert("L")
+
+
+def _ink(image: Image.Image) -> float:
+    """Share of the page covered by ink, 0 (white paper) to 1 (solid black)."""
+    histogram = image.histogram()
+    return sum((255 - level) * count for level, count in enumerate(histogram)) / (
+        255 * image.width * image.height
+    )
+
+
+def _corners(image: Image.Image) -> list[int]:
+    # One pixel in: the last row and column are partly off the page at 20 dpi.
+    right, bottom = image.width - 2, image.height - 2
+    return [image.getpixel(xy) for xy in ((1, 1), (right, 1), (1, bottom), (right, bottom))]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_default_window_sign_is_white_paper_with_little_ink_and_no_bleed(
+    signs: dict[tuple[str, str, str], Path], tmp_path: Path, paper: str
+) -> None:
+    path = signs["window", paper, "en"]
+    info = _poppler("pdfinfo", "-box", str(path))
+    width, height = TRIM[paper]
+    # A home printer prints it at 100 % on plain paper: the page is the sheet, nothing to trim.
+    assert _box(info, "MediaBox") == pytest.approx((0, 0, width, height), abs=0.05)
+    page = _page_image(path, tmp_path)
+    assert min(_corners(page)) > 250
+    assert _ink(page) < 0.12
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_full_colour_window_sign_is_navy_to_the_edge_with_a_bleed_for_a_print_shop(
+    signs: dict[tuple[str, str, str], Path], tmp_path: Path, paper: str
+) -> None:
+    path = signs["window-full", paper, "en"]
+    info = _poppler("pdfinfo", "-box", str(path))
+    width, height = TRIM[paper]
+    trim, media = _box(info, "TrimBox"), _box(info, "MediaBox")
+    assert (trim[2] - trim[0], trim[3] - trim[1]) == pytest.approx((width, height), abs=0.05)
+    assert (media[2] - media[0], media[3] - media[1]) == pytest.approx(
+        (width + 2 * BLEED_PT, height + 2 * BLEED_PT), abs=0.05
+    )
+    page = _page_image(path, tmp_path)
+    assert max(_corners(page)) < 60  # navy runs into the bleed
+    assert _ink(page) > 0.6
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_window_signs_say_the_same_thing(
+    signs: dict[tuple[str, str, str], Path], language: str
+) -> None:
+    for paper in PAPERS:
+        assert _text(signs["window", paper, language]) == _text(
+            signs["window-full", paper, language]
+        )
 
 
 def _words_outside_the_page(path: Path, kind: str, paper: str) -> list[str]:

@@ -80,7 +80,7 @@ def test_email_banner_is_600_by_100(owner, north_people):
     assert Image.open(io.BytesIO(body(response))).size == (600, 100)
 
 
-@pytest.mark.parametrize("kind", ["window", "counter", "poster"])
+@pytest.mark.parametrize("kind", ["window", "window-full", "counter", "poster"])
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_signs_are_pdfs_on_the_chosen_paper(owner, north_people, kind, paper, lang):
@@ -97,6 +97,16 @@ def test_signs_are_pdfs_on_the_chosen_paper(owner, north_people, kind, paper, la
     assert attachment == (f'attachment; filename="north-gems-sign-{kind}-{paper}-{lang}.pdf"')
 
 
+def test_the_light_and_the_full_colour_window_signs_are_two_files(owner, north_people):
+    light = body(download(owner, north_people.store, "sign-window", paper="a4", lang="fr"))
+    full = body(download(owner, north_people.store, "sign-window-full", paper="a4", lang="fr"))
+    assert light != full
+    assert len(toolkit_files()) == 2
+    # Served again from storage, each under its own key.
+    assert body(download(owner, north_people.store, "sign-window", paper="a4", lang="fr")) == light
+    assert len(toolkit_files()) == 2
+
+
 def test_filenames_are_ascii_whatever_the_store_is_called(owner, north_people):
     with schema_context("north"):
         Store.objects.filter(pk=north_people.store.pk).update(
@@ -111,7 +121,12 @@ def test_filenames_are_ascii_whatever_the_store_is_called(owner, north_people):
 
 @pytest.mark.parametrize(
     ("item", "preview_size"),
-    [("badge", (480, 480)), ("social-story", (270, 480)), ("sign-window", None)],
+    [
+        ("badge", (480, 480)),
+        ("social-story", (270, 480)),
+        ("sign-window", None),
+        ("sign-window-full", None),
+    ],
 )
 def test_previews_are_small_pngs(owner, north_people, item, preview_size):
     response = owner.get(f"/toolkit/{north_people.store.pk}/preview/{item}.png")

@@ -31,7 +31,7 @@ EVERY_FILE_EN_FR = {
     "email/signature-banner-600x100.png",
     *(
         f"signs/{kind}-a4-{lang}.pdf"
-        for kind in ("window", "counter", "poster")
+        for kind in ("window", "window-full", "counter", "poster")
         for lang in ("en", "fr")
     ),
 }

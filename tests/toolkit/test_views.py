@@ -119,6 +119,7 @@ def test_the_page_previews_every_item_with_a_download_button(north_people: Peopl
         "social-wide",
         "banner",
         "sign-window",
+        "sign-window-full",
         "sign-counter",
         "sign-poster",
     ):
@@ -134,12 +135,28 @@ def test_the_page_previews_every_item_with_a_download_button(north_people: Peopl
     assert f'action="/toolkit/{store}/all/"' in body
 
 
+def test_the_light_window_sign_comes_first_and_the_full_colour_one_is_for_a_print_shop(
+    north_people: People,
+):
+    pledge_for(north_people)
+    store = north_people.store.pk
+    body = get(north_people, "owner", f"/toolkit/{store}/?paper=a4").content.decode()
+    light = body.index(f'src="/toolkit/{store}/preview/sign-window.png?lang=en&amp;paper=a4"')
+    full = body.index(f'src="/toolkit/{store}/preview/sign-window-full.png?lang=en&amp;paper=a4"')
+    assert light < full < body.index("/preview/sign-counter.png")
+    assert "Ink-saving, for home and office printers." in body[light:full]
+    assert "Window sign, full colour" in body[full:]
+    assert "for a print shop" in body[full:]
+    assert f'href="/toolkit/{store}/download/sign-window-full/?lang=en&amp;paper=a4"' in body
+
+
 def test_canadian_networks_show_signs_in_english_and_french(lakeshore_people: People):
     pledge_for(lakeshore_people)
     store = lakeshore_people.store.pk
     body = get(lakeshore_people, "owner", f"/toolkit/{store}/").content.decode()
     assert "/preview/sign-window.png?lang=en&amp;paper=letter" in body
     assert "/preview/sign-window.png?lang=fr&amp;paper=letter" in body
+    assert "/preview/sign-window-full.png?lang=fr&amp;paper=letter" in body
     assert '<label for="caption-fr">' in body
 
 

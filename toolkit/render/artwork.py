@@ -17,13 +17,15 @@ logger = logging.getLogger(__name__)
 
 Language = Literal["en", "fr", "es"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr", "es")
-SignKind = Literal["window", "counter", "poster"]
-SIGN_KINDS: tuple[SignKind, ...] = ("window", "counter", "poster")
+# "window" is the light, ink-saving window sign for home and office printers; "window-full" is
+# the same sign in full colour, navy to the edge, for a print shop.
+SignKind = Literal["window", "window-full", "counter", "poster"]
+SIGN_KINDS: tuple[SignKind, ...] = ("window", "window-full", "counter", "poster")
 Paper = Literal["letter", "a4"]
 PAPERS: tuple[Paper, ...] = ("letter", "a4")
 
 # Bump when the look of any item changes, so content keys (and caches built on them) change.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 # The portal's colours (static/css/portal.css): deep navy, gold on dark backgrounds only.
 NAVY = (18, 35, 63)

@@ -1,8 +1,10 @@
 """Store signage as print-ready PDFs, by WeasyPrint from the project's own templates.
 
-Window sign and counter card bleed 3 mm past the trim (their navy runs to the edge); the
-staff-room poster has white margins and no bleed. Fonts are the project's, embedded as
-subsets; text stays text (selectable, searchable).
+The full-colour window sign and the counter card bleed 3 mm past the trim (their navy runs to
+the edge), for a print shop that trims. The light window sign (white, navy and gold accents)
+and the staff-room poster keep clear of the edge and have no bleed: a home or office printer
+prints them at 100 % on plain Letter or A4, with nothing to trim and little ink. Fonts are the
+project's, embedded as subsets; text stays text (selectable, searchable).
 
 WeasyPrint fetches nothing but `data:` URLs and files under `static/`: see
 `StaticOnlyURLFetcher`. Store names are fitted with the same fonts and the same fitting code
@@ -12,6 +14,7 @@ as the images, so a long name shrinks, wraps and is ellipsised the same way on p
 from __future__ import annotations
 
 import base64
+import logging
 import mimetypes
 import threading
 from dataclasses import dataclass
@@ -43,6 +46,8 @@ from toolkit.render.qr import qr_svg
 from toolkit.render.text import ASCENT, DESCENT, LEADING, Fitted, clean_text, fit_text
 from toolkit.render.wording import MOVEMENT, WORDMARK, wording
 
+fetch_log = logging.getLogger("toolkit.render.fetcher")
+
 STATIC_DIR = FONT_DIR.parent.resolve()
 STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
 BLEED_MM = 3
@@ -60,7 +65,12 @@ PAPER_SIZES: dict[Paper, PaperSize] = {
     "letter": PaperSize("letter", 215.9, 279.4),
     "a4": PaperSize("A4", 210.0, 297.0),
 }
-BLEEDS: dict[SignKind, bool] = {"window": True, "counter": True, "poster": False}
+BLEEDS: dict[SignKind, bool] = {
+    "window": False,
+    "window-full": True,
+    "counter": True,
+    "poster": False,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +85,15 @@ class Slot:
     bold: bool = False
 
 
+_WINDOW_SLOTS = {
+    "store": Slot(168, 40, 22, lines=2, bold=True),
+    "network": Slot(130, 13, 13, lines=2, bold=True),
+    "code": Slot(58, 22, 12, bold=True),
+    "url": Slot(58, 10, 7, lines=2),
+}
 SLOTS: dict[SignKind, dict[str, Slot]] = {
-    "window": {
-        "store": Slot(168, 40, 22, lines=2, bold=True),
-        "network": Slot(130, 13, 13, lines=2, bold=True),
-        "code": Slot(58, 22, 12, bold=True),
-        "url": Slot(58, 10, 7, lines=2),
-    },
+    "window": _WINDOW_SLOTS,
+    "window-full": _WINDOW_SLOTS,
     "counter": {
         "store": Slot(112, 30, 16, lines=2, bold=True),
         "network": Slot(112, 11, 11),
@@ -98,22 +110,40 @@ SLOTS: dict[SignKind, dict[str, Slot]] = {
 
 
 class StaticOnlyURLFetcher(URLFetcher):
-    """Fetches `data:` URLs and files under static/; refuses everything else."""
+    """Fetches `data:` URLs and files under static/; refuses everything else.
+
+    Every decision goes to the `toolkit.render.fetcher` log: what was fetched at DEBUG, what
+    was refused at WARNING (a refusal means a template or a text tried to reach out), each
+    record carrying `fetch_url` (data: URLs shortened) and `fetch_allowed`.
+    """
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower()
         if scheme == "data":
+            _fetch_logged(url, allowed=True)
             return super().fetch(url, headers)
         if scheme == "file":
             path = static_path(url)
             if path is not None:
+                _fetch_logged(url, allowed=True)
                 mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(
                     url, body=path.read_bytes(), headers={"Content-Type": mime_type}
                 )
+        _fetch_logged(url, allowed=False)
         raise URLFetchingError(
             f"Refused to fetch {url[:200]!r}: print templates may only use data: URLs and the "
             "project's static files."
+        )
+
+
+def _fetch_logged(url: str, *, allowed: bool) -> None:
+    shown = url[:48] + "..." if url[:5].lower() == "data:" and len(url) > 48 else url[:300]
+    if allowed:
+        fetch_log.debug("Fetched %s", shown, extra={"fetch_url": shown, "fetch_allowed": True})
+    else:
+        fetch_log.warning(
+            "Refused to fetch %s", shown, extra={"fetch_url": shown, "fetch_allowed": False}
         )
 
 

@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from networks import demo as network_demo
 from pledges import demo as pledge_demo
@@ -10,6 +11,13 @@ class Command(BaseCommand):
     help = "Load the demo networks, stores and logins. Safe to run again: it changes nothing."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            # The demo logins share one published password and, under the local settings,
+            # skip MFA: they must never exist on a server people rely on.
+            raise CommandError(
+                "seed_demo loads demo logins with a published password; it runs only with "
+                "DEBUG on (DJANGO_SETTINGS_MODULE=config.settings.local)."
+            )
         networks = network_demo.seed()
         pledge_demo.seed()
         names = ", ".join(network.name for network in networks)

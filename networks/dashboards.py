@@ -1,0 +1,42 @@
+"""What each role's dashboard shows: the work that waits for them, with counts, first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pledges.access import pledge_of_own_store_if_any
+from pledges.models import PledgeStatus
+from pledges.selectors import (
+    acknowledgement_of,
+    coordinator_work,
+    pledge_is_outdated,
+    pledge_waits_for,
+    team_counts,
+)
+
+from .models import Membership, Network
+from .selectors import stores_with_status
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+Role = Membership.Role
+
+
+def dashboard_context(*, membership: Membership, network: Network, user: User) -> dict[str, Any]:
+    if membership.role == Role.COORDINATOR:
+        return {"work": coordinator_work()}
+    if membership.role == Role.LAW_ENFORCEMENT:
+        return {"partner_count": stores_with_status(status=PledgeStatus.ACTIVE).count()}
+    pledge = pledge_of_own_store_if_any(membership=membership)
+    context: dict[str, Any] = {"pledge": pledge}
+    if pledge is None:
+        return context
+    context["waits_for"] = pledge_waits_for(pledge=pledge, network=network)
+    if membership.role == Role.STORE_OWNER:
+        context["team"] = team_counts(pledge=pledge)
+        context["outdated"] = pledge_is_outdated(pledge=pledge)
+    else:
+        ack = acknowledgement_of(pledge=pledge, user=user)
+        context["acknowledged"] = ack is not None and ack.version_id == pledge.version_id
+    return context

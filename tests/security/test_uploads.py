@@ -1,0 +1,338 @@
+"""Every hostile file of tests/fixtures/hostile/ through the one image check and through every
+upload path of the portal: refused with the reason and with what else was typed kept, or
+stored re-encoded as a PNG of pixels only; never a 500; no stored or served image carries
+metadata. A form that takes a file and is not listed in UPLOAD_PATHS fails the suite."""
+
+from __future__ import annotations
+
+import html
+import importlib
+import io
+import pkgutil
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.db import models
+from django_tenants.utils import schema_context
+from PIL import Image, ImageFile
+
+from networks.models import Store
+from pledges.models import Pledge
+from pledges.services import pledge_transition
+from tests.conftest import People, client_for
+from tests.pledges.conftest import _media_root, form_data  # noqa: F401
+from tests.security.hostile import (
+    HOSTILE,
+    NEUTRALISED,
+    REASON_WORDS,
+    REFUSED,
+    HostileFile,
+    assert_pixels_only,
+    body_of,
+)
+from toolkit import logos
+from toolkit.logos import LogoError, logo_normalise
+
+pytestmark = pytest.mark.usefixtures("mfa_exempt")
+
+# What a person types beside the file, each value one that a refused form must give back.
+TYPED: dict[str, Any] = {
+    "legal_name": "Harbor Gems Holding LLC",
+    "display_name": "Harbor Gems",
+    "address_line1": "412 Pine Avenue",
+    "city": "Long Beach",
+    "postal_code": "90802",
+    "signature_name": "James Okafor",
+}
+
+
+# --- The one image check ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    def load(self: ImageFile.ImageFile) -> None:
+        raise AssertionError("pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
+
+
+@pytest.fixture(params=[False, True], ids=["pillow-strict", "after-weasyprint"])
+def lenient_pillow(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both states of the process: WeasyPrint, once imported, makes Pillow load truncated and
+    broken files for the whole process. The check must answer the same either way."""
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", request.param)
+
+
+@pytest.mark.parametrize("hostile", REFUSED, ids=str)
+def test_the_logo_check_refuses_each_hostile_file_for_its_reason(
+    hostile: HostileFile, lenient_pillow: None
+) -> None:
+    with pytest.raises(LogoError) as refused:
+        logo_normalise(hostile.upload())
+    assert refused.value.code == hostile.reason, hostile.attack
+    assert REASON_WORDS[hostile.reason] in refused.value.message
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        item
+        for item in REFUSED
+        if item.reason in ("format", "too_many_pixels", "too_large") or "bomb" in item.name
+    ],
+    ids=str,
+)
+def test_bombs_and_foreign_formats_are_refused_without_decoding_a_pixel(
+    hostile: HostileFile, no_decoding: None
+) -> None:
+    with pytest.raises(LogoError):
+        logo_normalise(hostile.upload())
+
+
+@pytest.mark.parametrize("hostile", NEUTRALISED, ids=str)
+def test_the_logo_check_keeps_only_the_pixels_of_each_usable_file(
+    hostile: HostileFile, lenient_pillow: None
+) -> None:
+    logo = logo_normalise(hostile.upload())
+    assert_pixels_only(logo.png, markers=hostile.markers, what=hostile.name)
+    assert [logo.width, logo.height] == hostile.stored_size
+
+
+def test_the_limits_the_form_announces_are_the_limits_it_applies() -> None:
+    announced = str(logos.UPLOAD_HELP)
+    assert f"{logos.MAX_BYTES // (1024 * 1024)} MB" in announced
+    assert f"{logos.MAX_PIXELS // 1_000_000} megapixels" in announced
+    oversize = next(item for item in HOSTILE if item.reason == "too_large")
+    assert len(oversize.data) == logos.MAX_BYTES + 1
+
+
+# --- Every upload path -----------------------------------------------------------------------
+
+
+@dataclass
+class Sent:
+    """What came back from one upload: the response and, if it was kept, the stored bytes and
+    every response that serves them."""
+
+    response: Any
+    stored: bytes | None
+    stored_name: str = ""
+    stored_path: str = ""
+    served: list[Any] | None = None
+
+
+def _stored_logo() -> Store | None:
+    with schema_context("north"):
+        return Store.objects.filter(pledge__isnull=False).exclude(logo="").first()
+
+
+def pledge_form_upload(people: People, outsider: Any, hostile: HostileFile) -> Sent:
+    """A jeweler takes the pledge with the file as the store's logo."""
+    client = client_for(people.network, outsider)
+    response = client.post("/pledge/", {**form_data(**TYPED), "logo": hostile.upload()})
+    store = _stored_logo()
+    if store is None:
+        return Sent(response, None)
+    with store.logo.open("rb") as handle:
+        stored = handle.read()
+    with schema_context("north"):
+        pledge = Pledge.objects.get(store=store)
+    served = [
+        client.get("/store/logo/"),
+        client_for(people.network, people.coordinator).get(f"/pledges/{pledge.pk}/logo/"),
+    ]
+    with schema_context("north"):
+        path = store.logo.path
+    return Sent(response, stored, str(store.logo.name), path, served)
+
+
+@dataclass(frozen=True)
+class UploadPath:
+    form: str  # dotted path of the form class
+    field: str
+    send: Callable[[People, Any, HostileFile], Sent]
+
+
+UPLOAD_PATHS = [
+    UploadPath("pledges.forms.PledgeForm", "logo", pledge_form_upload),
+]
+# Model fields holding uploads, and the upload path that writes each.
+STORED_FILE_FIELDS = {"networks.Store.logo": "pledges.forms.PledgeForm.logo"}
+# Modules that read request.FILES: each one's forms must be among the upload paths.
+FILES_READERS = {"pledges.views"}
+
+
+@pytest.fixture(params=UPLOAD_PATHS, ids=lambda path: f"{path.form}.{path.field}")
+def upload_path(request: pytest.FixtureRequest) -> UploadPath:
+    return request.param
+
+
+def _page(response: Any) -> str:
+    return html.unescape(response.content.decode())
+
+
+@pytest.mark.parametrize("hostile", REFUSED, ids=str)
+def test_each_upload_path_refuses_each_hostile_file_says_why_and_keeps_what_was_typed(
+    upload_path: UploadPath, north_people: People, outsider: Any, hostile: HostileFile
+) -> None:
+    sent = upload_path.send(north_people, outsider, hostile)
+    assert sent.response.status_code == 200, hostile.attack
+    errors = sent.response.context["form"].errors.get(upload_path.field, [])
+    assert any(REASON_WORDS[hostile.reason] in error for error in errors), errors
+    page = _page(sent.response)
+    for error in errors:
+        assert error in page
+    for name, value in TYPED.items():
+        assert f'name="{name}"' in page and f'value="{value}"' in page, name
+    assert sent.stored is None
+
+
+@pytest.mark.parametrize("hostile", NEUTRALISED, ids=str)
+def test_each_upload_path_stores_and_serves_each_usable_file_as_pixels_only(
+    upload_path: UploadPath, north_people: People, outsider: Any, hostile: HostileFile
+) -> None:
+    sent = upload_path.send(north_people, outsider, hostile)
+    assert sent.response.status_code == 302, sent.response.context["form"].errors
+    assert sent.stored is not None
+    assert_pixels_only(sent.stored, markers=hostile.markers, what=f"stored {hostile.name}")
+    with Image.open(io.BytesIO(sent.stored)) as image:
+        assert list(image.size) == hostile.stored_size
+    # Named by content: nothing of the name the uploader chose reaches the disk.
+    assert re.fullmatch(r"logos/[0-9a-f]{32}(_[A-Za-z0-9]+)?\.png", sent.stored_name)
+    assert Path(sent.stored_path).resolve().is_relative_to(Path(settings.MEDIA_ROOT) / "north")
+    for served in sent.served or []:
+        assert served.status_code == 200
+        assert served["Content-Type"] == "image/png"
+        assert served["X-Content-Type-Options"] == "nosniff"
+        assert "attachment" not in served.get("Content-Disposition", "")
+        assert served.content == sent.stored
+
+
+# --- Images the toolkit draws from a logo ----------------------------------------------------
+
+# One per format that carries EXIF, XMP, ICC and comments.
+WITH_METADATA = [item for item in NEUTRALISED if item.name.startswith("exif-gps-makernote.")]
+
+
+@pytest.mark.parametrize("hostile", WITH_METADATA, ids=str)
+def test_toolkit_images_drawn_from_an_uploaded_logo_carry_no_metadata(
+    north_people: People, outsider: Any, hostile: HostileFile
+) -> None:
+    sent = pledge_form_upload(north_people, outsider, hostile)
+    assert sent.stored is not None
+    store = _stored_logo()
+    assert store is not None
+    with schema_context("north"):
+        pledge = Pledge.objects.get(store=store)
+        pledge_transition(pledge=pledge, action="approved", by=north_people.coordinator)
+        store_id = pledge.store_id
+    client = client_for(north_people.network, outsider)
+    base = f"/toolkit/{store_id}"
+    for path in (
+        f"{base}/download/badge/?size=256",
+        f"{base}/download/social-square/",
+        f"{base}/download/banner/",
+        f"{base}/preview/badge.png",
+        f"{base}/preview/sign-window.png",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_pixels_only(body_of(response), what=path)
+    svg = body_of(client.get(f"{base}/download/badge-svg/"))
+    for marker in (*hostile.markers, "<script", "<?php"):
+        assert marker.encode() not in svg
+
+
+# --- Nothing takes a file without being tested here ------------------------------------------
+
+
+def _project_packages() -> list[str]:
+    """The project's own apps: top-level folders of the checkout, not installed packages."""
+    root = Path(settings.BASE_DIR).resolve()
+    return [
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == root
+    ] + ["config"]
+
+
+def _project_modules() -> Iterator[Any]:
+    for package_name in _project_packages():
+        package = importlib.import_module(package_name)
+        yield package
+        for info in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
+            if ".migrations" in info.name or info.name.startswith("config.settings"):
+                continue  # settings modules read the environment of their deployment
+            yield importlib.import_module(info.name)
+
+
+def _all_subclasses(cls: type) -> Iterator[type]:
+    sub: type
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _all_subclasses(sub)
+
+
+def _file_fields_of_forms() -> set[str]:
+    list(_project_modules())  # every form class of the project is defined once imported
+    packages = tuple(f"{name}." for name in _project_packages())
+    found = set()
+    for form in _all_subclasses(forms.BaseForm):
+        if not form.__module__.startswith(packages):
+            continue
+        for name, field in getattr(form, "base_fields", {}).items():
+            if isinstance(field, forms.FileField):
+                found.add(f"{form.__module__}.{form.__qualname__}.{name}")
+    return found
+
+
+def test_every_form_that_takes_a_file_is_an_upload_path_of_this_suite() -> None:
+    covered = {f"{path.form}.{path.field}" for path in UPLOAD_PATHS}
+    found = _file_fields_of_forms()
+    assert found == covered, (
+        "Forms taking files that no upload test covers (add them to UPLOAD_PATHS): "
+        f"{sorted(found - covered)}; listed but gone: {sorted(covered - found)}"
+    )
+
+
+def test_every_stored_file_field_is_written_by_a_tested_upload_path() -> None:
+    found = {
+        f"{model._meta.app_label}.{model.__name__}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, models.FileField) and model.__module__.split(".")[0] != "django"
+    }
+    assert found == set(STORED_FILE_FIELDS), (
+        "Model fields holding uploads: say which tested upload path writes each "
+        f"(STORED_FILE_FIELDS): {sorted(found ^ set(STORED_FILE_FIELDS))}"
+    )
+    covered = {f"{path.form}.{path.field}" for path in UPLOAD_PATHS}
+    assert set(STORED_FILE_FIELDS.values()) <= covered
+
+
+def test_no_admin_page_takes_a_file_around_the_image_check() -> None:
+    for model in admin.site._registry:
+        file_fields = [
+            field.name for field in model._meta.get_fields() if isinstance(field, models.FileField)
+        ]
+        assert not file_fields, f"{model.__name__} admin can upload {file_fields} unchecked"
+
+
+def test_every_view_reading_request_files_is_known_to_this_suite() -> None:
+    readers = {
+        module.__name__
+        for module in _project_modules()
+        if "request.FILES" in Path(module.__file__).read_text()
+    }
+    assert readers == FILES_READERS, (
+        f"Modules reading request.FILES: {sorted(readers)}; covered: {sorted(FILES_READERS)}"
+    )
