@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import http.client
 import os
-import signal
-import socket
-import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from networks.models import Network
 from networks.services import public_site_ensure
+from tests.servers import ROOT, connections_to_this_database, free_port, running, server_env
 
-ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 4
 REQUESTS = 2000
 # Public pages, a network's public pages, and pages that send a visitor to log in.
@@ -58,12 +51,6 @@ class DevServer:
         return response
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _procfile_web_command() -> str:
     for line in (ROOT / "Procfile").read_text().splitlines():
         name, _, command = line.partition(":")
@@ -72,71 +59,18 @@ def _procfile_web_command() -> str:
     raise AssertionError("the Procfile has no web process")
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    credentials = quote(db["USER"], safe="")
-    if db["PASSWORD"]:
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{quote(db['NAME'], safe='')}"
-
-
-def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the web server exited:\n{log.read_text()[-3000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"the web server did not listen within 60s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture
 def dev_server(live_db: None, north: Network, tmp_path: Path) -> Iterator[DevServer]:
     public_site_ensure()
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "web.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": settings.REDIS_URL,
-        "PORTAL_PORT": str(port),
-        # honcho runs the Procfile with the virtualenv first on PATH, as `make run` sets it.
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            # Without the autoreloader: files edited meanwhile must not restart the server.
-            ["/bin/sh", "-c", _procfile_web_command() + " --noreload"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait_until_listening(process, port, log)
+    # honcho runs the Procfile with the virtualenv first on PATH, as `make run` sets it.
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    env = server_env("config.settings.local", PORTAL_PORT=str(port), PATH=path)
+    # Without the autoreloader: files edited meanwhile must not restart the server.
+    command = ["/bin/sh", "-c", _procfile_web_command() + " --noreload"]
+    with running(command, port=port, env=env, log=log):
         yield DevServer(port=port, log=log)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def _connections_to_this_database() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        return cursor.fetchone()[0]
 
 
 def test_the_development_server_answers_2000_requests_from_4_clients_without_an_error(
@@ -172,7 +106,7 @@ def test_the_development_server_answers_2000_requests_from_4_clients_without_an_
     assert sum(statuses.values()) == REQUESTS
     assert set(statuses) <= {200, 302}, statuses
     # Every request thread's connection is closed, not kept until PostgreSQL runs out.
-    assert _connections_to_this_database() <= CLIENTS
+    assert connections_to_this_database() <= CLIENTS
 
 
 def test_the_development_servers_bare_address_redirects_to_the_public_site(

@@ -9,9 +9,6 @@ one PostgreSQL connection (CONN_MAX_AGE as configured), alternating between two 
 from __future__ import annotations
 
 import http.client
-import os
-import signal
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,46 +17,19 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.config.test_dev_server import (
-    _connections_to_this_database,
-    _database_url,
-    _free_port,
-    _wait_until_listening,
-)
 from tests.conftest import People, host_of
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import connections_to_this_database, free_port, running, server_env
 
 
 @pytest.fixture
 def gunicorn(live_db: None, tmp_path: Path) -> Iterator[int]:
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0, "the point is a kept connection"
-    port = _free_port()
-    log = tmp_path / "gunicorn.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": settings.REDIS_URL,
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    command = ["gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", "1", "--threads", "1"]
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).parent / command[0]), *command[1:]],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait_until_listening(process, port, log)
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "1"]
+    env = server_env("config.settings.test")
+    with running(command, port=port, env=env, log=tmp_path / "gunicorn.log"):
         yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
 
 
 def _session(user: object) -> str:
@@ -94,4 +64,4 @@ def test_one_kept_connection_serves_two_networks_each_its_own_rows(
             assert others.store.display_name not in body
             assert others.network.name not in body
     # All of it went through the one connection the worker kept.
-    assert _connections_to_this_database() == 1
+    assert connections_to_this_database() == 1
