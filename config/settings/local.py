@@ -12,7 +12,14 @@ PORTAL_PORT = env.int("PORTAL_PORT", default=8000)
 # runserver answers each request in a new thread, and a connection kept for reuse stays with
 # its thread: with any age above 0, PostgreSQL runs out of connections after a few hundred
 # requests ("too many clients already"). Opening one per request costs a millisecond here.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)  # noqa: F405
+# A copy, not an edit of base's dict: a process that imports several settings modules (the
+# tests do) must not see this one's value leak into the others.
+DATABASES = {
+    "default": {
+        **DATABASES["default"],  # noqa: F405
+        "CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=0),
+    }
+}
 
 # runserver prints http://127.0.0.1:<port>/; that address has no site of its own, so it sends
 # the browser to the public site (config.loopback).

@@ -37,7 +37,6 @@ ADMIN_MODELS = (
     "networks_network",
     "auth_group",
     "accounts_user",
-    "account_emailaddress",
     "mfa_authenticator",
 )
 

@@ -38,7 +38,7 @@ from networks.operations import (
     public_models_linked_to_networks,
 )
 from networks.schemas import use_public_schema
-from networks.services import membership_grant, network_create
+from networks.services import membership_grant, network_create, public_site_ensure
 from pledges.models import PartnerListing, Pledge
 from pledges.services import (
     StoreDetails,
@@ -172,6 +172,7 @@ def test_a_network_exported_deleted_and_imported_is_whole_again(
     logo = client.get("/store/logo/")
     assert logo.status_code == 200
     assert logo.getvalue() == seaside.logo
+    public_site_ensure()  # an earlier transactional test may have flushed the public site
     public = Client(HTTP_HOST="localhost")
     assert "Seaside Gems" in public.get(f"/verify/{listing.verification_code}/").content.decode()
 

@@ -127,4 +127,6 @@ def test_badges_and_verification_pages_share_one_limit(public_client: Client, no
     assert public_client.get(f"/verify/{pledge.verification_code}/badge.svg").status_code == 429
     # Another address is not limited by this one's lookups.
     other = Client(HTTP_HOST=settings.PORTAL_DOMAIN, REMOTE_ADDR="192.0.2.7")
-    assert other.get(f"/verify/{pledge.verification_code}/badge.svg").status_code == 200
+    response = other.get(f"/verify/{pledge.verification_code}/badge.svg")
+    assert response.status_code == 200
+    assert b"<svg" in b"".join(response.streaming_content)  # type: ignore[attr-defined]

@@ -1,0 +1,27 @@
+BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBB
+ #
+
+BBBB BBBBBBB BBBB
+BBBBB BBBBBBBBBB
+     gettext(u'Sign out') 
+BBBBBBBB BBBBBBBBBB
+BBBBB BBBBBBB
+    BBBBBBB BB
+         gettext(u'Sign out') 
+    BBBBBBBBBB
+    BBBBBBB B
+         gettext(u'Are you sure you want to sign out?') 
+    BBBBBBBBBB
+    BBB BBBBBBBBBBBBBBBB BB BBBBBBBBBB
+    BBBBBBB BBBB BBBBBBBBBBBBB BBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBBBBB
+        BBBB BBBB
+            BBBBBBBBBB
+            
+        BBBBBBB
+        BBBB BBBBBBB
+            BBBBBBB BBBBBB BBBBBBBBBBBBB
+                 gettext(u'Sign out') 
+            BBBBBBBBBB
+        BBBBBBB
+    BBBBBBBBBB
+BBBBBBBB BBBBBBB

@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'You already have an account') 

@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'Your email address is confirmed') 

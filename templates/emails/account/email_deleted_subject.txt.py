@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'An email address was removed from your account') 

@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'Your password was changed') 

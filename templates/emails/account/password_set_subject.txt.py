@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'A password was set for your account') 

@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'No account with this address') 

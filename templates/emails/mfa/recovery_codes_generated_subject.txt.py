@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'New recovery codes for your account') 

@@ -1,0 +1,30 @@
+BBBBBBB BBBBBBBBBBBBBBBBBBBB
+ #
+
+BBBB BBBB
+BBBB BBBBBBB
+BBBBB BBBBBBBBBB
+     gettext(u'Deactivate authenticator app') 
+BBBBBBBB BBBBBBBBBB
+BBBBB BBBBBBB
+    BBBBBBB BB
+         gettext(u'Deactivate authenticator app') 
+    BBBBBBBBBB
+    BBBBBBB B
+         gettext(u'You are about to deactivate authenticator app based authentication. Are you sure?') SSS SSS SSSSS SS SSSSSSSSSS SSSSSSSSSSSSS SSS SSSSS SSSSSSSSSSSSSSS SSS SSS SSSSS
+    BBBBBBBBBB
+    BBB BBBBBBBBBBBBBBBBBBBBB BB BBBBBBBBBB
+    BBBBBBB BBBB BBBBBBBBB BBBBBBBBBBBBB BBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBBBBBBB
+        BBBB BBBB
+            BBBBBBBBBB
+            BBBBBBB BBBBBB BBBBBBBBB
+                
+            BBBBBBBBBB
+        BBBBBBB
+        BBBB BBBBBBB
+            BBBBBBB BBBBBB BBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBB
+                 gettext(u'Deactivate') 
+            BBBBBBBBBB
+        BBBBBBB
+    BBBBBBBBBB
+BBBBBBBB BBBBBBB

@@ -1,0 +1,45 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+
+BBBBB BBBBB gettext(u'Role changes')  X BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XX XXXXXXXXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBXX gettext(u'Members') XXXX
+  XXXX XXXXXXXXXXXXXXXXXXXX
+    XX XXXXXXXXXXXXXXXXXXXX
+    XXXX gettext(u'Role changes') XXXXX
+    XXX gettext(u'Every role granted or taken away in this network, newest first: who, which role, by whom and how.') XXXX
+  XXXXXX
+
+  BB BBBBBB
+    XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXX
+      XXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX gettext(u'Role changes') XXXXXXXXXX
+      XXXXXXX
+        XXXX
+          XXX XXXXXXXXXXXX gettext(u'When') XXXXX
+          XXX XXXXXXXXXXXX gettext(u'Person') XXXXX
+          XXX XXXXXXXXXXXX gettext(u'Change') XXXXX
+          XXX XXXXXXXXXXXX gettext(u'By') XXXXX
+        XXXXX
+      XXXXXXXX
+      XXXXXXX
+        BBB BBBBB BB BBBBBB
+          XXXX
+            XXX XXXXXXXXXXXXXXXXX XXXXXXXXXXXX gettext(u'When') XXXXXXX XXXXXXXXXXFFFFFFFFXXFFFFFFFFFFFFFFFFFFFFFFXXXXXXXXXXXX
+            XXX XXXXXXXXXXXX gettext(u'Person') XXXXXXX
+            XXX XXXXXXXXXXXX gettext(u'Change') XX
+              XXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXX
+              BB BBBBBBBBBBB X XXXXXXXXXXXBBBBB
+              BB BBBBBBBBBXXXXX XXXXXXXXXXXXXXXXXBBBBBBBBB BBBBBBBBBXXXXXXXBBBBB
+            XXXXX
+            XXX XXXXXXXXXXXX gettext(u'By') XX _("the portal") XXXXX
+          XXXXX
+        BBBBBB
+      XXXXXXXX
+    XXXXXXXX
+  BBBB
+    XXXX XXXXXXXXXXXXXXXXXXXX
+      XX XXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No role changes recorded yet.') XXXX
+    XXXXXX
+  BBBBB
+BBBBBBBB BBBBBBB

@@ -1,0 +1,85 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB BBBBBB
+
+BBBBB BBBBB gettext(u'Platform')  X  gettext(u'Partner for Protection') BBBBBBBB BBBBB
+
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXXXXXXXXXX XXXXXXXXXXXXXXXXX
+    XXXXX
+      XX XXXXXXXXXXXXXXXX gettext(u'Platform admins') XXXX
+      XXXX gettext(u'Networks') XXXXX
+      XXX gettext(u'Every network on the platform, with its member stores and people.') XXXX
+    XXXXXX
+    XXXX XXXXXXXXXXXXXXXXX XXXXXX
+      XX XXXXXXXXXXX XXXXXXBBB BBBBBBBBBBBBBBBBBBBXX gettext(u'Requests for new networks (%(counter)s waiting)') SSSSSSSS SSS SSS SSSSSSSS SSSSSSSSSSSS SSSSSSSSXXXX
+      BBB BBBBBBBBBBBBB BB BBBBBBBBB
+      BB BBBBBBBBB
+        XX XXXXXXXXXX XXXXXXXXXXXXXX XXXXXXXX gettext(u'Open the Django admin') XXXX
+      BBBBB
+    XXXXXX
+  XXXXXX
+
+  BB BBBBBBBBBBBBBBBBBBBBBB BB BBBBBBBBBBBBBBBBBBBBBBBBBBB BB BBBBBBBBBBBBBBBBBBBBB
+    XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+      XXXXXXXXXX XXXXXXXXXXXXXXXXXXX XXXXXXXXXXXXXXXXXXXX gettext(u'Requests need you') XXXXXXXXX
+       ngettext(u'%(counter)s request for a new network is waiting for a decision.', u'%(counter)s requests for new networks are waiting for a decision.', count) 
+        SSSSSSSSSSS SSSSSSS SSS S SSS SSSSSSS SS SSSSSSS SSS S SSSSSSSSS
+      
+        PPPPPPPPPPP PPPPPPPP PPP PPP PPPPPPPP PPP PPPPPPP PPP P PPPPPPPPP
+      
+      BB BBBBBBBBBBBBBBBBBBBBBBBBBBB ngettext(u'%(counter)s network is being set up.', u'%(counter)s networks are being set up.', count) SSSSSSSSSSS SSSSSSS SS SSSSS SSS SSSPPPPPPPPPPP PPPPPPPP PPP PPPPP PPP PPPBBBBB
+      BB BBBBBBBBBBBBBBBBBBBBB ngettext(u'%(counter)s set-up failed.', u'%(counter)s set-ups failed.', count) SSSSSSSSSSS SSSSSS SSSSSSSPPPPPPPPPPP PPPPPPP PPPPPPPBBBBB
+      XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBXX gettext(u'Review the requests') XXXXXXXX
+    XXXXXXXX
+  BBBBB
+
+  BB BBBB
+    XXXXXX XXXXXXXXXXXX XXXXXXXXXXXXX
+      XXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXX gettext(u'Networks') XXXXXXXXXX
+      XXXXXXX
+        XXXX
+          XXX XXXXXXXXXXXX gettext(u'Network') XXXXX
+          XXX XXXXXXXXXXXX gettext(u'Area') XXXXX
+          XXX XXXXXXXXXXX XXXXXXXXXXXX gettext(u'Stores') XXXXX
+          XXX XXXXXXXXXXX XXXXXXXXXXXX gettext(u'Members') XXXXX
+          XXX XXXXXXXXXXXX gettext(u'Status') XXXXX
+          XXX XXXXXXXXXXXX gettext(u'Data') XXXXX
+        XXXXX
+      XXXXXXXX
+      XXXXXXX
+        BBB BBB BB BBBB
+          XXXX
+            XXX XXXXXXXXXXXXXXXXX XXXXXXXXXXXX gettext(u'Network') XX
+              XX XXXXXXXXXXXXXXXXXX XXXXXXBBBBBBBBBBB BBBBBBBBBBBXXXXXX
+              XXXXX XXXXXXXXXXXXXXXXXXXXXXXX
+            XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Area') XXBB BBBBBBBBBBBBBBBBBBX BBBBBFFFFFFFFFFFFXXXXX
+            XXX XXXXXXXXXXX XXXXXXXXXXXX gettext(u'Stores') XXXXXXX
+            XXX XXXXXXXXXXX XXXXXXXXXXXX gettext(u'Members') XXXXXXX
+            XXX XXXXXXXXXXXX gettext(u'Status') XX
+              BB BBBBBBBBBBBBBBBBBBBBB
+                XXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXX gettext(u'Active') XXXXXXX
+              BBBB
+                XXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXX gettext(u'Closed') XXXXXXX
+              BBBBB
+            XXXXX
+            XXX XXXXXXXXXXXX gettext(u'Data') XX
+              
+              XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBBXX gettext(u'Export (JSON)') XXXX
+              XXXXX XXXXXXXXXXXXXXXXX gettext(u'CSV:') 
+                XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBB BBBBBBBBXX gettext(u'stores') XXXXX
+                XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBB BBBBBBBBBXX gettext(u'members') XXXXX
+                XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBBBBBBBB BBBBBBBBBXX gettext(u'pledges') XXXX
+              XXXXXXX
+            XXXXX
+          XXXXX
+        BBBBBB
+      XXXXXXXX
+    XXXXXXXX
+  BBBB
+    XXXX XXXXXXXXXXXXXXXXXXXX
+      XX XXXXXXXXXXXXXXXXXXXXXXXXXX gettext(u'No networks yet.') XXXX
+      XXX gettext(u'Networks are created with the management commands or in the Django admin.') XXXX
+    XXXXXX
+  BBBBB
+BBBBBBBB BBBBBBB
