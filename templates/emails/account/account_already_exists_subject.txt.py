@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'You already have an account') 

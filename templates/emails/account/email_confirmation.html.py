@@ -1,5 +1,0 @@
-BBBB BBBBXXX gettext(u'Hello,') XXXX
-XXXBB BBBBBBB gettext(u'This email address was added to an account on the %(network)s portal.') SSSS SSSSS SSSSSSS SSS SSSSS SS SS SSSSSSS SS SSS SSSSSSSSSSS SSSSSSSBBBB gettext(u'This email address was added to an account on the Partner for Protection portal.') SSSS SSSSS SSSSSSS SSS SSSSS SS SS SSSSSSS SS SSS SSSSSSS SSS SSSSSSSSSS SSSSSSSBBBBBXXXX
-XXX gettext(u'Confirm that the address is yours:') XXXX
- gettext(u'Confirm my email address') BBBBBBB BBBBBBBBBBBBBBBBBBBB BBBB BBBBBBBBBBBBBBBB BBBBBBBBBBB
-XXX ngettext(u'The link works for %(days)s day. If you did not ask for this, ignore this email: the address stays unconfirmed.', u'The link works for %(days)s days. If you did not ask for this, ignore this email: the address stays unconfirmed.', count) SSS SSSS SSSSS SSS SSSSSSSS SSSS SS SSS SSS SSS SSS SSS SSSSS SSSSSS SSSS SSSSSS SSS SSSSSSS SSSSS SSSSSSSSSSSSPPP PPPP PPPPP PPP PPPPPPPP PPPPP PP PPP PPP PPP PPP PPP PPPPP PPPPPP PPPP PPPPPP PPP PPPPPPP PPPPP PPPPPPPPPPPPXXXX

@@ -1,5 +1,0 @@
-BBBB BBBBXXX gettext(u'Hello,') XXXX
-XXXBB BBBBBBB gettext(u'You, or someone using your address, signed up to the %(network)s on the Partner for Protection portal.') SSSS SS SSSSSSS SSSSS SSSS SSSSSSSS SSSSSS SS SS SSS SSSSSSSSSSS SS SSS SSSSSSS SSS SSSSSSSSSS SSSSSSSBBBB gettext(u'You, or someone using your address, signed up to the Partner for Protection portal.') SSSS SS SSSSSSS SSSSS SSSS SSSSSSSS SSSSSS SS SS SSS SSSSSSS SSS SSSSSSSSSS SSSSSSSBBBBBXXXX
-XXX gettext(u'Confirm that the address is yours, and your account opens:') XXXX
- gettext(u'Confirm my email address') BBBBBBB BBBBBBBBBBBBBBBBBBBB BBBB BBBBBBBBBBBBBBBB BBBBBBBBBBB
-XXX ngettext(u'The link works for %(days)s day. If you did not sign up, ignore this email: nothing happens without the confirmation.', u'The link works for %(days)s days. If you did not sign up, ignore this email: nothing happens without the confirmation.', count) SSS SSSS SSSSS SSS SSSSSSSS SSSS SS SSS SSS SSS SSSS SSS SSSSSS SSSS SSSSSS SSSSSSS SSSSSSS SSSSSSS SSS SSSSSSSSSSSSSPPP PPPP PPPPP PPP PPPPPPPP PPPPP PP PPP PPP PPP PPPP PPP PPPPPP PPPP PPPPPP PPPPPPP PPPPPPP PPPPPPP PPP PPPPPPPPPPPPPXXXX

@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'An email address was removed from your account') 

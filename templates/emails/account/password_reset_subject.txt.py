@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'Your password was reset') 

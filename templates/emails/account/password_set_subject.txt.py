@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'A password was set for your account') 

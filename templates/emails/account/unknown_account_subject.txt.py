@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'No account with this address') 

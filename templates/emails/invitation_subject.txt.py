@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBBBB BBBBBBBBBBBBBBBB gettext(u"An invitation to a store's team in the %(network)s") SS SSSSSSSSSS SS S SSSSSSS SSSS SS SSS SSSSSSSSSSSBBBB gettext(u'You are invited to %(network)s') SSS SSS SSSSSSS SS SSSSSSSSSSSBBBBBBBBBBBBBBBBBB

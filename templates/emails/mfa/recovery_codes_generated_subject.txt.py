@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'New recovery codes for your account') 

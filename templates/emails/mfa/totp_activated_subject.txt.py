@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'Authenticator app set up') 
