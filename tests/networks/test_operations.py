@@ -172,7 +172,10 @@ def test_a_network_exported_deleted_and_imported_is_whole_again(
     logo = client.get("/store/logo/")
     assert logo.status_code == 200
     assert logo.getvalue() == seaside.logo
-    public_site_ensure()  # an earlier transactional test may have flushed the public site
+    # An earlier transactional test may have flushed the public site; the requests above
+    # left this network's schema active.
+    use_public_schema()
+    public_site_ensure()
     public = Client(HTTP_HOST="localhost")
     assert "Seaside Gems" in public.get(f"/verify/{listing.verification_code}/").content.decode()
 
