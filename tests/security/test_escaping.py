@@ -22,6 +22,7 @@ from pledges.services import pledge_staff_invite, pledge_transition
 from tests.conftest import host_of
 from tests.security import crawler
 from tests.security.conftest import World
+from tests.security.crawler import PLATFORM
 
 PAYLOAD = '<script>alert("pfp-xss")</script>'
 APPS = ("accounts", "networks", "pledges", "toolkit", "incidents", "alerts", "stats", "police")
@@ -102,6 +103,8 @@ def test_script_tags_in_every_text_are_shown_escaped_on_every_page(world: World)
         url = route.url(probe.kwargs(world.a_own))
         host = host_of(a.network) if route.urlconf == "tenant" else host_of(None)
         for role, user in world.viewers.items():
+            if probe.kind == PLATFORM and role != "platform_admin":
+                continue  # only the login page awaits them there (the crawler checks that)
             response = visitors.ask(user, host, "GET", url)
             assert response.status_code < 500, f"GET {url} as {role}: {response.status_code}"
             answers.append((f"GET {url} as {role}", response))
