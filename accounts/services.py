@@ -48,12 +48,12 @@ def user_delete(*, user: User) -> None:
             with schema_context(network.schema_name):
                 pledges_signer_leave(user=user)
                 for membership in Membership.objects.filter(user_id=user.pk, is_active=True):
+                    membership.user = user
                     role_event_record(
                         membership=membership,
                         change=RoleEvent.Change.REVOKED,
                         by=None,
                         how=gettext_noop("account deleted"),
-                        email=user.email,
                     )
                 Membership.objects.filter(user_id=user.pk).delete()
         user.delete()

@@ -197,18 +197,13 @@ def store_create(
 
 
 def role_event_record(
-    *, membership: Membership, change: str, by: User | None, how: str, email: str = ""
+    *, membership: Membership, change: str, by: User | None, how: str
 ) -> RoleEvent:
-    """Keep the record a coordinator reads of who got or lost which role, and through whom."""
-    if not email:
-        from django.contrib.auth import get_user_model
-
-        email = (
-            get_user_model().objects.filter(pk=membership.user_id).values_list("email", flat=True)
-        ).first() or ""
+    """Keep the record a coordinator reads of who got or lost which role, and through whom.
+    Callers looping over memberships load them with `select_related("user")`."""
     return RoleEvent.objects.create(
         user_id=membership.user_id,
-        email=email,
+        email=membership.user.email,
         role=membership.role,
         store_id=membership.store_id,
         change=change,
@@ -250,7 +245,6 @@ def membership_grant(
             change=RoleEvent.Change.GRANTED,
             by=by,
             how=how,
-            email=user.email,
         )
     return membership
 

@@ -449,7 +449,9 @@ def _close_store_doors(store: Store, *, team_too: bool) -> None:
     ).update(revoked_at=timezone.now())
     if team_too:
         # The store's people lose their roles with the pledge; the history stays.
-        for membership in Membership.objects.filter(store=store, is_active=True):
+        for membership in Membership.objects.filter(store=store, is_active=True).select_related(
+            "user"
+        ):
             membership_remove(
                 membership=membership, by=None, how=gettext_noop("the store left the network")
             )
