@@ -113,6 +113,8 @@ def test_the_admin_index_shows_one_accounts_section(
 ) -> None:
     _sign_in(desktop, live_server, platform_admin)
     sections = desktop.locator("#content-main .module caption")
+    # The URL changes when the navigation commits, before the index is drawn: wait for it.
+    expect(sections.first).to_be_visible()
     names = [name.strip().lower() for name in sections.all_inner_texts()]
     assert names.count("accounts") == 1, names
     expect(desktop.locator("#content-main").get_by_role("link", name="Users")).to_be_visible()
