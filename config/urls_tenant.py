@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("pledges.urls")),
     path("toolkit/", include("toolkit.urls")),
+    path("incidents/", include("incidents.urls")),
     path(
         "accounts/verification/resend/",
         verification_resend,

@@ -42,6 +42,14 @@ class Network(TenantMixin):
         _("pledges need a coordinator's approval"), default=True
     )
     is_active = models.BooleanField(_("active"), default=True)
+    currency = models.CharField(
+        _("currency"), max_length=3, default="USD", help_text=_("ISO 4217 code, e.g. USD or CAD")
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep suspect descriptions, plates and evidence for (months)"),
+        default=24,
+        help_text=_("After this, a nightly job removes them from incidents; the rest stays."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     auto_create_schema = True
@@ -97,6 +105,11 @@ class Store(models.Model):
     )
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    share_incidents_by_default = models.BooleanField(
+        _("share new incidents with the network"),
+        default=True,
+        help_text=_("The owner can still keep any one incident to the store."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
