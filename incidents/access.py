@@ -20,7 +20,7 @@ import enum
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from networks.models import Membership
+from networks.models import Membership, Store
 
 from .models import Evidence, Incident, IncidentExport
 
@@ -76,11 +76,12 @@ def incident_for_member(*, membership: Membership, incident_id: int) -> Incident
 def incident_for_editor(*, membership: Membership, incident_id: int) -> Incident:
     """An incident the member may change: the owner any of their store's, staff the ones they
     logged themselves (a quick log they now finish). Voided incidents are closed to edits."""
-    if not membership.is_store_member:
+    store_id = membership.store_id
+    if not membership.is_store_member or store_id is None:
         raise Http404
     incident = (
         Incident.objects.select_related("store")
-        .filter(pk=incident_id, store_id=membership.store_id, voided_at__isnull=True)
+        .filter(pk=incident_id, store_id=store_id, voided_at__isnull=True)
         .first()
     )
     if incident is None:
@@ -92,12 +93,11 @@ def incident_for_editor(*, membership: Membership, incident_id: int) -> Incident
 
 def incident_for_owner(*, membership: Membership, incident_id: int) -> Incident:
     """An incident of the owner's own store, for sharing and voiding."""
-    if membership.role != Role.STORE_OWNER:
+    store_id = membership.store_id
+    if membership.role != Role.STORE_OWNER or store_id is None:
         raise Http404
     incident = (
-        Incident.objects.select_related("store")
-        .filter(pk=incident_id, store_id=membership.store_id)
-        .first()
+        Incident.objects.select_related("store").filter(pk=incident_id, store_id=store_id).first()
     )
     if incident is None:
         raise Http404
@@ -127,6 +127,19 @@ def export_for_member(*, membership: Membership, export_id: int) -> IncidentExpo
     if export.requested_by_id != membership.user_id:
         raise Http404
     return export
+
+
+def own_store(*, membership: Membership) -> Store:
+    """The store of a store member (owner or staff); 404 for anyone else."""
+    if not membership.is_store_member or membership.store is None:
+        raise Http404
+    return membership.store
+
+
+def own_store_id(*, membership: Membership) -> int:
+    if not membership.is_store_member or membership.store_id is None:
+        raise Http404
+    return membership.store_id
 
 
 def can_log(*, membership: Membership) -> bool:

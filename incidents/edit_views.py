@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from networks.access import network_member_required
 from networks.models import Membership
 
-from .access import incident_for_editor, incident_for_owner
+from .access import incident_for_editor, incident_for_owner, own_store
 from .forms import (
     IncidentForm,
     QuickLogForm,
@@ -79,7 +79,7 @@ def _add_errors(form: IncidentForm, error: ValidationError) -> None:
 @network_member_required(*STORE_ROLES)
 def incident_new(request: HttpRequest) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
-    form = IncidentForm(request.POST or None, store=membership.store)
+    form = IncidentForm(request.POST or None, store=own_store(membership=membership))
     formsets = _formsets(request, None)
     if request.method == "POST":
         valid = form.is_valid() & all([formset.is_valid() for formset in formsets.values()])
@@ -117,7 +117,7 @@ def incident_new(request: HttpRequest) -> HttpResponse:
 @network_member_required(*STORE_ROLES)
 def incident_quick(request: HttpRequest) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
-    form = QuickLogForm(request.POST or None, store=membership.store)
+    form = QuickLogForm(request.POST or None, store=own_store(membership=membership))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         incident = incident_quick_log(
@@ -227,8 +227,7 @@ def incident_void_view(request: HttpRequest, incident_id: int) -> HttpResponse:
 @network_member_required(Role.STORE_OWNER)
 def incident_settings(request: HttpRequest) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
-    store = membership.store
-    assert store is not None  # an owner always has a store
+    store = own_store(membership=membership)
     form = ShareDefaultForm(
         request.POST or None,
         initial={"share_incidents_by_default": store.share_incidents_by_default},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Store
 
 from .models import Incident, IncidentType, StolenItem, Suspect, Vehicle
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 NARRATIVE_MAX = 20_000
@@ -35,7 +38,7 @@ class DateTimeLocal(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
-def _when_field(label: str, *, required: bool) -> forms.DateTimeField:
+def _when_field(label: str | _StrPromise, *, required: bool) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         required=required,
@@ -101,7 +104,6 @@ class IncidentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.store = store
         self.fields["location"].required = False
-        self.fields["narrative"].max_length = NARRATIVE_MAX
         self.fields["narrative"].validators.append(_max_length(NARRATIVE_MAX))
         for name in ("method", "injuries", "internal_notes"):
             self.fields[name].validators.append(_max_length(TEXT_MAX))
@@ -318,11 +320,11 @@ class LogbookFilterForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         if stores:
-            self.fields["store"].choices = [("", _("Every store")), *stores]
+            self.fields["store"].choices = [("", _("Every store")), *stores]  # type: ignore[attr-defined]
         else:
             del self.fields["store"]
         if loggers:
-            self.fields["logged_by"].choices = [("", _("Anyone")), *loggers]
+            self.fields["logged_by"].choices = [("", _("Anyone")), *loggers]  # type: ignore[attr-defined]
         else:
             del self.fields["logged_by"]
 

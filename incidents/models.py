@@ -289,7 +289,7 @@ class StolenItem(models.Model):
             "watch_case_number",
         )
         return [
-            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            (str(getattr(self._meta.get_field(name), "verbose_name", name)), getattr(self, name))
             for name in names
             if getattr(self, name)
         ]

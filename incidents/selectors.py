@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership
 
-from .access import visible_incidents
+from .access import own_store_id, visible_incidents
 from .models import AccessLogEntry, Incident, IncidentRevision
 from .services import identifier_compact, search_config
 
@@ -42,7 +42,7 @@ def logbook(*, membership: Membership, scope: str, filters: dict[str, Any]) -> Q
     """
     incidents = visible_incidents(membership=membership)
     if scope == Scope.STORE and membership.is_store_member:
-        incidents = incidents.filter(store_id=membership.store_id)
+        incidents = incidents.filter(store_id=own_store_id(membership=membership))
     else:
         incidents = incidents.filter(is_shared=True)
     if not filters.get("voided"):
@@ -123,7 +123,7 @@ def to_finish(*, membership: Membership) -> QuerySet[Incident]:
     if not membership.is_store_member:
         return Incident.objects.none()
     incidents = Incident.objects.filter(
-        store_id=membership.store_id, is_complete=False, voided_at__isnull=True
+        store_id=own_store_id(membership=membership), is_complete=False, voided_at__isnull=True
     )
     if membership.role == Membership.Role.STORE_STAFF:
         incidents = incidents.filter(logged_by_id=membership.user_id)
@@ -136,7 +136,7 @@ def shared_since(*, membership: Membership, since: dt.datetime) -> QuerySet[Inci
         is_shared=True, voided_at__isnull=True, started_at__gte=since
     )
     if membership.is_store_member:
-        incidents = incidents.exclude(store_id=membership.store_id)
+        incidents = incidents.exclude(store_id=own_store_id(membership=membership))
     return incidents
 
 
@@ -148,15 +148,14 @@ def access_log(*, membership: Membership) -> QuerySet[AccessLogEntry]:
     """The access log the owner (their store's) or the coordinator (every store's) reads."""
     entries = AccessLogEntry.objects.select_related("incident", "store")
     if membership.role == Membership.Role.STORE_OWNER:
-        return entries.filter(
-            Q(store_id=membership.store_id) | Q(incident__store_id=membership.store_id)
-        )
+        store_id = own_store_id(membership=membership)
+        return entries.filter(Q(store_id=store_id) | Q(incident__store_id=store_id))
     if membership.role == Membership.Role.COORDINATOR:
         return entries
     return entries.none()
 
 
-def store_loggers(*, store_id: int | None) -> list[tuple[int, str]]:
+def store_loggers(*, store_id: int) -> list[tuple[int, str]]:
     """The store's members, for the owner's "logged by" filter."""
     from .people import people_by_id
 
@@ -180,7 +179,7 @@ def field_labels(revision: IncidentRevision) -> list[str]:
             names.append(str(labels[name]))
             continue
         try:
-            names.append(str(Incident._meta.get_field(name).verbose_name))
+            names.append(str(getattr(Incident._meta.get_field(name), "verbose_name", name)))
         except FieldDoesNotExist:
             names.append(name)
     return names

@@ -22,6 +22,7 @@ from .access import (
     Visibility,
     incident_for_member,
     needs_purpose,
+    own_store_id,
     police_purpose,
     visibility_of,
 )
@@ -47,7 +48,7 @@ def _list_page(request: HttpRequest, *, scope: str) -> HttpResponse:
     )
     loggers = None
     if own_store and membership.role == Role.STORE_OWNER:
-        loggers = selectors.store_loggers(store_id=membership.store_id)
+        loggers = selectors.store_loggers(store_id=own_store_id(membership=membership))
     form = LogbookFilterForm(request.GET or None, stores=stores, loggers=loggers)
     filters = form.filters()
     if not own_store:
