@@ -64,9 +64,13 @@ typecheck: $(VENV)/.installed-dev
 chromium: $(BIN)/python
 	@$(BIN)/python scripts/find_chromium.py --install >/dev/null
 
+# pytest runs on every core (pytest-xdist, `-n auto` in pyproject.toml); PYTEST_ARGS="-n 0" runs
+# it in one process, PYTEST_ARGS="tests/pledges" runs one folder.
+PYTEST_ARGS ?=
+
 test: $(VENV)/.installed-dev chromium lint typecheck
 	$(WITH_SERVICES) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(WITH_SERVICES) CHROMIUM_PATH="$$($(BIN)/python scripts/find_chromium.py)" $(BIN)/pytest
+	$(WITH_SERVICES) CHROMIUM_PATH="$$($(BIN)/python scripts/find_chromium.py)" $(BIN)/pytest $(PYTEST_ARGS)
 
 BENCHES := $(filter-out common __init__,$(basename $(notdir $(wildcard bench/*.py))))
 
@@ -98,4 +102,4 @@ audit: $(VENV)/.installed-dev
 # The form fuzzer with many more examples than `make test` gives it (HYPOTHESIS_PROFILE=fuzz).
 fuzz: $(VENV)/.installed-dev
 	$(WITH_SERVICES) HYPOTHESIS_PROFILE=fuzz DJANGO_SETTINGS_MODULE=config.settings.test \
-		$(BIN)/pytest tests/security/test_fuzz_forms.py -x
+		$(BIN)/pytest tests/security/test_fuzz_forms.py -x -n 0

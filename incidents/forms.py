@@ -352,3 +352,15 @@ class PurposeForm(forms.Form):
             "access log that the stores and the coordinator read."
         ),
     )
+
+
+class RetentionForm(forms.Form):
+    retention_months = forms.IntegerField(
+        label=_("Keep suspect descriptions, plates and evidence for (months)"),
+        min_value=1,
+        max_value=120,
+        help_text=_(
+            "Counted from when each incident started. After this, a nightly job removes them; "
+            "the rest of the incident stays. Between 1 and 120 months."
+        ),
+    )

@@ -108,6 +108,12 @@ class Incident(models.Model):
                 name="incident_shared_started",
                 condition=models.Q(is_shared=True, voided_at__isnull=True),
             ),
+            # The "to finish" list and its counts on every logbook page and dashboard.
+            models.Index(
+                fields=["store", "-started_at", "-id"],
+                name="incident_to_finish",
+                condition=models.Q(is_complete=False, voided_at__isnull=True),
+            ),
             GinIndex(fields=["search_vector"], name="incident_search"),
             GinIndex(
                 fields=["identifiers"], name="incident_identifiers_trgm", opclasses=["gin_trgm_ops"]

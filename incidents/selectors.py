@@ -9,11 +9,12 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Membership
+from networks.models import Membership, Store
+from networks.prepared import Prepared
 
 from .access import own_store_id, visible_incidents
 from .models import AccessLogEntry, Incident, IncidentRevision
@@ -155,15 +156,30 @@ def access_log(*, membership: Membership) -> QuerySet[AccessLogEntry]:
     return entries.none()
 
 
+# Run on every logbook page, cached or not (networks.prepared): one query, users joined from
+# the public schema, on the search path.
+_LOGGERS = Prepared(
+    lambda store_id: Membership.objects.filter(store_id=store_id).values_list(
+        "user_id", "user__full_name", "user__email"
+    )
+)
+_STORE_NAMES = Prepared(
+    lambda _unused: Store.objects.order_by("display_name").values_list("pk", "display_name")
+)
+
+
 def store_loggers(*, store_id: int) -> list[tuple[int, str]]:
     """The store's members, for the owner's "logged by" filter."""
-    from .people import people_by_id
-
-    ids = list(Membership.objects.filter(store_id=store_id).values_list("user_id", flat=True))
-    people = people_by_id(ids)
+    # The name as User.get_full_name gives it; the order is stable (it is part of a cache key).
     return sorted(
-        ((pk, person.get_full_name()) for pk, person in people.items()), key=lambda row: row[1]
+        {(pk, full_name or email) for pk, full_name, email in _LOGGERS.rows(store_id)},
+        key=lambda row: (row[1], row[0]),
     )
+
+
+def store_names() -> list[tuple[int, str]]:
+    """Every store of the network, by name, for the network list's store filter."""
+    return [(pk, name) for pk, name in _STORE_NAMES.rows(0)]
 
 
 def field_labels(revision: IncidentRevision) -> list[str]:
@@ -183,3 +199,42 @@ def field_labels(revision: IncidentRevision) -> list[str]:
         except FieldDoesNotExist:
             names.append(name)
     return names
+
+
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    to_finish: int = 0
+    store_this_month: int = 0
+    shared_this_week: int = 0
+    voided_this_week: int = 0
+
+
+def dashboard_counts(*, membership: Membership, now: dt.datetime | None = None) -> DashboardCounts:
+    """The dashboard's incident counts for one member, in one query. "This week" is today and
+    the seven days before (as the list's "From" filter counts them); "shared" leaves out the
+    member's own store (they know their own)."""
+    today = timezone.localtime(now or timezone.now()).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    week_ago = today - dt.timedelta(days=WEEK_DAYS)
+    month_start = today.replace(day=1)
+    standing = Q(voided_at__isnull=True)
+    shared = standing & Q(is_shared=True, started_at__gte=week_ago)
+    counts: dict[str, Any] = {
+        "shared_this_week": Count("pk", filter=shared),
+        "voided_this_week": Count("pk", filter=Q(voided_at__gte=week_ago)),
+    }
+    if membership.is_store_member:
+        own = standing & Q(store_id=membership.store_id)
+        finish = own & Q(is_complete=False)
+        if membership.role == Membership.Role.STORE_STAFF:
+            finish &= Q(logged_by_id=membership.user_id)
+        counts |= {
+            "shared_this_week": Count("pk", filter=shared & ~Q(store_id=membership.store_id)),
+            "to_finish": Count("pk", filter=finish),
+            "store_this_month": Count("pk", filter=own & Q(started_at__gte=month_start)),
+        }
+    return DashboardCounts(**visible_incidents(membership=membership).aggregate(**counts))

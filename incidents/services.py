@@ -23,6 +23,7 @@ from networks.closure import network_open_required
 from networks.models import Membership, Store
 from networks.schemas import current_network
 
+from .list_cache import lists_changed
 from .models import AccessLogEntry, Incident, IncidentRevision, StolenItem, Suspect, Vehicle
 
 if TYPE_CHECKING:
@@ -168,6 +169,8 @@ def incident_derived_refresh(*, incident_ids: Iterable[int]) -> None:
     ids = list(incident_ids)
     if not ids:
         return
+    # Every change to an incident's content passes here (create, update, retention).
+    lists_changed()
     incidents = Incident.objects.filter(pk__in=ids).prefetch_related(
         "suspects", "vehicles", "items"
     )
@@ -343,6 +346,10 @@ def incident_update(
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     if incident.is_voided:
         raise IncidentError(_("A voided incident cannot be changed."), code="voided")
+    if incident.redacted_at is not None:
+        # Past the retention period the descriptions are gone for good: an edit of the rest
+        # of the record must not bring back, or drop, the redacted rows.
+        suspects = vehicles = None
     before = _snapshot(incident)
     for name in INCIDENT_FIELDS:
         if name in fields:
@@ -396,6 +403,7 @@ def incident_share(*, incident: Incident, by: User, shared: bool) -> Incident:
     incident.shared_at = timezone.now() if shared else None
     incident.shared_by_id = by.pk if shared else None
     incident.save(update_fields=["is_shared", "shared_at", "shared_by_id", "updated_at"])
+    lists_changed()
     IncidentRevision.objects.create(
         incident=incident,
         kind=IncidentRevision.Kind.SHARED if shared else IncidentRevision.Kind.UNSHARED,
@@ -418,6 +426,7 @@ def incident_void(*, incident: Incident, by: User, reason: str) -> Incident:
     incident.voided_by_id = by.pk
     incident.void_reason = reason
     incident.save(update_fields=["voided_at", "voided_by_id", "void_reason", "updated_at"])
+    lists_changed()
     IncidentRevision.objects.create(
         incident=incident, kind=IncidentRevision.Kind.VOIDED, by_id=by.pk, note=reason
     )

@@ -8,15 +8,19 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import urlencode as urlencode_filter
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.access import network_member_required
-from networks.models import Membership, Store
+from networks.models import Membership
 
-from . import selectors
+from . import list_cache, selectors
 from .access import (
     POLICE_PURPOSE_KEY,
     Visibility,
@@ -27,11 +31,25 @@ from .access import (
     visibility_of,
 )
 from .forms import LogbookFilterForm, PurposeForm
-from .models import AccessLogEntry, Incident
+from .models import AccessLogEntry, Incident, IncidentType
 from .people import people_by_id
 from .services import access_record
 
 Role = Membership.Role
+# What a list row shows; the rest (narrative, search vector, notes) stays in the database.
+ROW_FIELDS = (
+    "store__display_name",
+    "kind",
+    "started_at",
+    "summary",
+    "is_complete",
+    "is_shared",
+    "voided_at",
+    "has_suspects",
+    "has_vehicles",
+    "anything_taken",
+    "loss_total",
+)
 
 
 def _purpose_redirect(request: HttpRequest) -> HttpResponse:
@@ -41,21 +59,87 @@ def _purpose_redirect(request: HttpRequest) -> HttpResponse:
 def _list_page(request: HttpRequest, *, scope: str) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
     own_store = scope == selectors.Scope.STORE
-    stores = (
-        None
-        if own_store
-        else [(store.pk, store.display_name) for store in Store.objects.order_by("display_name")]
-    )
+    # Queried on every page, cached or not: the names are shown, so they are part of the key.
+    stores = None if own_store else selectors.store_names()
     loggers = None
     if own_store and membership.role == Role.STORE_OWNER:
         loggers = selectors.store_loggers(store_id=own_store_id(membership=membership))
+    network = request.tenant  # type: ignore[attr-defined]
+    list_key = list_cache.list_key(
+        parts=(
+            scope,
+            # What the viewer may see, and how much of it, depends on these two alone.
+            membership.role,
+            membership.store_id,
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            network.currency,
+            request.GET.urlencode(),
+            stores,
+            loggers,
+        ),
+    )
+    keys = [list_key]
+    count_key = None
+    if membership.is_store_member:
+        # Staff count the quick logs they must finish, the owner the whole store's.
+        count_key = list_cache.to_finish_key(
+            store_id=own_store_id(membership=membership),
+            logged_by_id=membership.user_id if membership.role == Role.STORE_STAFF else None,
+        )
+        keys.append(count_key)
+    cached = list_cache.lookup(keys)
+    list_html = cached.found.get(list_key)
+    if list_html is None:
+        list_html = _list_html(
+            request,
+            membership=membership,
+            scope=scope,
+            stores=stores,
+            loggers=loggers,
+            currency=network.currency,
+        )
+        list_cache.put(list_key, list_html, generation=cached.generation)
+    to_finish_count: int | None = 0
+    if count_key is not None:
+        to_finish_count = cached.found.get(count_key)
+        if to_finish_count is None:
+            to_finish_count = selectors.to_finish(membership=membership).count()
+            list_cache.put(count_key, to_finish_count, generation=cached.generation)
+    return render(
+        request,
+        "incidents/logbook.html",
+        {
+            "current": "incident_logbook" if own_store else "incident_network",
+            "own_store": own_store,
+            "list_html": mark_safe(list_html),  # noqa: S308 - our template's output
+            "to_finish_count": to_finish_count,
+            "can_log": membership.is_store_member,
+        },
+    )
+
+
+def _list_html(
+    request: HttpRequest,
+    *,
+    membership: Membership,
+    scope: str,
+    stores: list[tuple[int, str]] | None,
+    loggers: list[tuple[int, str]] | None,
+    currency: str,
+) -> str:
+    """The filters and rows of a list page, rendered from the query string and the viewer's
+    membership only (no request context): what list_cache keys it by."""
+    own_store = scope == selectors.Scope.STORE
     form = LogbookFilterForm(request.GET or None, stores=stores, loggers=loggers)
     filters = form.filters()
     if not own_store:
         filters.pop("shared", None)
         filters.pop("to_finish", None)
     incidents = selectors.logbook(membership=membership, scope=scope, filters=filters)
-    page = selectors.page_of(incidents=incidents, cursor=request.GET.get("after"))
+    page = selectors.page_of(incidents=incidents.only(*ROW_FIELDS), cursor=request.GET.get("after"))
+    # Translated once per page, not once per row.
+    kinds = {value: str(label) for value, label in IncidentType.choices}
     query = request.GET.copy()
     query.pop("after", None)
     next_url = None
@@ -63,24 +147,41 @@ def _list_page(request: HttpRequest, *, scope: str) -> HttpResponse:
         query["after"] = page.next_cursor
         next_url = f"?{query.urlencode()}"
     filtered = any(value not in (None, "", False) for value in filters.values())
-    return render(
-        request,
-        "incidents/logbook.html",
+    grid = [form["since"], form["until"], form["kind"]]
+    grid += [form[name] for name in ("store", "logged_by") if name in form.fields]
+    grid += [form["shared"], form["voided"]] if own_store else [form["voided"]]
+    checks = [form["has_suspects"], form["has_vehicle"], form["has_loss"]]
+    if own_store:
+        checks.append(form["to_finish"])
+    return render_to_string(
+        "incidents/_logbook_list.html",
         {
-            "current": "incident_logbook" if own_store else "incident_network",
             "scope": scope,
             "own_store": own_store,
-            "form": form,
-            "page": page,
+            "field_groups": [
+                {"grid": False, "fields": [form["q"]]},
+                {"grid": True, "fields": grid},
+            ],
+            "check_fields": checks,
             "rows": [
-                (incident, visibility_of(membership=membership, incident=incident))
+                (
+                    incident,
+                    visibility_of(membership=membership, incident=incident) is Visibility.FULL,
+                    kinds.get(incident.kind, incident.kind),
+                )
                 for incident in page.incidents
             ],
+            "currency": currency,
             "next_url": next_url,
             "is_first_page": not request.GET.get("after"),
+            # The "Newest" link: the same filters, from the first page.
+            "newest_query": "".join(
+                f"{urlencode_filter(key)}={urlencode_filter(str(value))}&"
+                for key, value in request.GET.items()
+                if key != "after"
+            ),
             "filtered": filtered,
             "export_query": request.GET.urlencode(),
-            "to_finish_count": selectors.to_finish(membership=membership).count(),
             "can_log": membership.is_store_member,
         },
     )

@@ -1,8 +1,24 @@
+import functools
 from typing import Any
 
 from django.http import HttpRequest
 
+from .prepared import Prepared
 from .selectors import membership_of
+
+
+@functools.cache
+def _active_pledge() -> Prepared:
+    # Asked on every page of a store's member (networks.prepared).
+    from pledges.models import Pledge
+
+    return Prepared(
+        lambda store_id: (
+            Pledge.objects.filter(store_id=store_id, status=Pledge.Status.ACTIVE)
+            .order_by()
+            .values_list("pk")[:1]
+        )
+    )
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
@@ -23,11 +39,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         # Shown beside "Pledges" in the navigation on every page, so nothing waits unseen.
         pledges_waiting = pledges_awaiting_decision().count()
     if membership is not None and membership.store_id is not None:
-        from pledges.models import Pledge
-
-        toolkit_open = Pledge.objects.filter(
-            store_id=membership.store_id, status=Pledge.Status.ACTIVE
-        ).exists()
+        toolkit_open = bool(_active_pledge().rows(membership.store_id))
     return {
         "network": network,
         "membership": membership,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
+
+from incidents.selectors import WEEK_DAYS, dashboard_counts
 from pledges.access import pledge_of_own_store_if_any
 from pledges.models import PledgeStatus
 from pledges.selectors import (
@@ -24,6 +28,23 @@ Role = Membership.Role
 
 
 def dashboard_context(*, membership: Membership, network: Network, user: User) -> dict[str, Any]:
+    return {
+        **_pledge_context(membership=membership, network=network, user=user),
+        **_incident_context(membership=membership),
+    }
+
+
+def _incident_context(*, membership: Membership) -> dict[str, Any]:
+    now = timezone.now()
+    return {
+        "incidents": dashboard_counts(membership=membership, now=now),
+        # The network list's "From" filter, for the same days the counts cover.
+        "week_start": timezone.localdate(now) - dt.timedelta(days=WEEK_DAYS),
+        "month_start": timezone.localdate(now).replace(day=1),
+    }
+
+
+def _pledge_context(*, membership: Membership, network: Network, user: User) -> dict[str, Any]:
     if membership.role == Role.COORDINATOR:
         return {"work": coordinator_work()}
     if membership.role == Role.LAW_ENFORCEMENT:

@@ -34,6 +34,7 @@ class DemoNetwork(TypedDict):
     region: str
     timezone: str
     language: str
+    currency: str
     requires_pledge_approval: bool
     cities: list[str]
     postal_prefixes: list[str]
@@ -50,6 +51,7 @@ DEMO_NETWORKS: list[DemoNetwork] = [
         "region": "California",
         "timezone": "America/Los_Angeles",
         "language": "en",
+        "currency": "USD",
         "requires_pledge_approval": True,
         "cities": [
             "Los Angeles",
@@ -157,6 +159,7 @@ DEMO_NETWORKS: list[DemoNetwork] = [
         "region": "Ontario",
         "timezone": "America/Toronto",
         "language": "en",
+        "currency": "CAD",
         "requires_pledge_approval": False,
         "cities": ["Toronto", "Mississauga", "Markham", "Brampton", "Vaughan", "Oakville"],
         "postal_prefixes": ["M", "L3R", "L4", "L5", "L6"],
@@ -256,6 +259,7 @@ def seed() -> list[Network]:
             "requires_pledge_approval": spec["requires_pledge_approval"],
             "cities": spec["cities"],
             "postal_prefixes": spec["postal_prefixes"],
+            "currency": spec["currency"],
         }
         if any(getattr(network, field) != value for field, value in settings_of_demo.items()):
             for field, value in settings_of_demo.items():

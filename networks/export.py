@@ -128,7 +128,7 @@ def network_data(*, network: Network) -> dict[str, Any]:
 def network_data_rows(*, network: Network, kind: str) -> Iterator[list[str]]:
     """One kind (stores, members or pledges) as spreadsheet rows: the header, then the rows,
     each cell neutralised against formulas."""
-    from pledges.selectors import csv_cell
+    from networks.csv import csv_cell
 
     if kind not in _READS:
         raise ValueError(kind)

@@ -70,6 +70,11 @@ USER_ID_FIELDS: dict[str, tuple[str, ...]] = {
     "pledges.acknowledgement": ("user_id",),
     "toolkit.toolkitdownload": ("user_id",),
     "toolkit.toolkitbundle": ("requested_by_id",),
+    "incidents.incident": ("shared_by_id", "voided_by_id", "logged_by_id", "updated_by_id"),
+    "incidents.evidence": ("uploaded_by_id",),
+    "incidents.incidentrevision": ("by_id",),
+    "incidents.accesslogentry": ("user_id",),
+    "incidents.incidentexport": ("requested_by_id",),
 }
 # Integer `*_id` columns of network tables that are not accounts (ids inside the schema).
 NOT_USER_ID_FIELDS: dict[str, tuple[str, ...]] = {}

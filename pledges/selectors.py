@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.selectors import email_verified
+from networks.csv import csv_cell
 from networks.models import Invitation, Membership, Network, Store
 
 from .models import Acknowledgement, Pledge, PledgeEvent, PledgeStatus, PledgeVersion
@@ -207,18 +208,6 @@ def store_of_returning_owner(*, user: User) -> Store | None:
 
 
 # --- Export ----------------------------------------------------------------------------------
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A value safe to open in a spreadsheet: text that a spreadsheet would read as a formula
-    gets a leading apostrophe, which shows it as the text it is."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_TRIGGERS) or text.lstrip().startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
 
 
 def pledge_csv_header() -> list[str]:

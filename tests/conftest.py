@@ -10,11 +10,13 @@ from __future__ import annotations
 import gc
 import importlib
 import socket
+import sys
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import Message
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -159,6 +161,10 @@ def live_db(transactional_db: None) -> Iterator[None]:
     and given back what their migrations put in.
     """
     yield
+    # A request to a network's host leaves its schema active, and the flush that follows lists
+    # the tables of the active schema: it must be the public one, or the flush would empty the
+    # network's tables (its first pledge text too) instead of the public ones.
+    use_public_schema()
     with connection.cursor() as cursor:
         for slug in NETWORK_SPECS:
             cursor.execute(
@@ -182,6 +188,42 @@ def live_db(transactional_db: None) -> Iterator[None]:
 __all__ = ["PASSWORD", "People", "client_for", "host_of"]
 
 
+# --- The isolation crawler's summary line, whichever process ran the crawl ---------------------
+# Under pytest-xdist the crawl runs in a worker while the controller, which may never load
+# tests/security/conftest.py, writes the summary: each worker hands its counts over at the end.
+_from_workers = {"patterns": 0, "roles": 0, "requests": 0}
+
+
+def _crawled_here() -> dict[str, int]:
+    module = sys.modules.get("tests.security.conftest")  # only where the crawl was collected
+    return getattr(module, "STATS", {})
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["isolation_crawler"] = dict(_crawled_here())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    counts = getattr(node, "workeroutput", {}).get("isolation_crawler", {})
+    for key in ("patterns", "roles"):
+        _from_workers[key] = max(_from_workers[key], counts.get(key, 0))
+    _from_workers["requests"] += counts.get("requests", 0)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    counts = [_from_workers, _crawled_here()]
+    requests = sum(count.get("requests", 0) for count in counts)
+    if requests:
+        patterns = max(count.get("patterns", 0) for count in counts)
+        roles = max(count.get("roles", 0) for count in counts)
+        terminalreporter.write_line(
+            f"isolation crawler: {patterns} URL patterns, {roles} roles, {requests} requests"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _public_schema_first() -> None:
     # Every test starts on the public schema, whatever the previous one left active
@@ -192,9 +234,11 @@ def _public_schema_first() -> None:
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     # Rate-limit counters live in Redis; one test's failed logins must not throttle the next.
-    from django.core.cache import cache
+    # The in-memory page chrome too: a test may change settings its key does not hold.
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @dataclass
@@ -238,6 +282,10 @@ def celery_worker(live_db: None) -> Iterator[None]:
     from config.celery import app
 
     app.conf.task_always_eager = False
+    # An idle worker waits on Redis up to brpop_timeout (1s by default) before it notices that
+    # it is to stop; a shorter wait makes each stop quick and changes nothing a test looks at.
+    transport_options = app.conf.broker_transport_options
+    app.conf.broker_transport_options = {**transport_options, "polling_interval": 0.1}
     try:
         # The same queues as the Procfile's worker: alerts, default, render.
         with start_worker(
@@ -250,6 +298,7 @@ def celery_worker(live_db: None) -> Iterator[None]:
             yield
     finally:
         app.conf.task_always_eager = True
+        app.conf.broker_transport_options = transport_options
         # Results (groups, chords) and retries (published from the worker's thread) leave
         # Redis sockets that only the garbage collector closes: collect them here, where
         # they belong, rather than let a later test trip over their ResourceWarning.

@@ -2,8 +2,10 @@
 
 from urllib.parse import urlsplit, urlunsplit
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import REDIS_URL, env
+from .base import BASE_DIR, REDIS_URL, env
 
 
 def _redis_db(url: str, db: int) -> str:
@@ -11,7 +13,19 @@ def _redis_db(url: str, db: int) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{db}"))
 
 
-REDIS_URL = _redis_db(REDIS_URL, env.int("TEST_REDIS_DB", default=15))
+def _xdist_worker_index() -> int:
+    """0 outside pytest-xdist, else N for worker `gwN`."""
+    worker = env("PYTEST_XDIST_WORKER", default="")
+    return int(worker.removeprefix("gw")) if worker else 0
+
+
+# Parallel test workers (pytest-xdist) each take their own Redis database, counting down from
+# TEST_REDIS_DB: the cache fixture empties a whole database, and a worker's Celery worker must
+# never take another's tasks. (pytest-django gives each its own PostgreSQL database.)
+_TEST_REDIS_DB = env.int("TEST_REDIS_DB", default=15) - _xdist_worker_index()
+if _TEST_REDIS_DB < 0:
+    raise ImproperlyConfigured(f"TEST_REDIS_DB is too low for {_xdist_worker_index() + 1} workers")
+REDIS_URL = _redis_db(REDIS_URL, _TEST_REDIS_DB)
 CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
 CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
 
@@ -23,6 +37,9 @@ PORTAL_SCHEME = "http"
 # URLs built outside a request carry no port, whatever `make run` serves on
 # (.data/services.env); a test that needs one sets it.
 PORTAL_PORT = 0
+# Files the tests store stay out of .data/media (which `make run` serves), in a folder of each
+# parallel worker's own: workers storing and deleting the same content-named files would race.
+MEDIA_ROOT = BASE_DIR / ".data" / "test-media" / env("PYTEST_XDIST_WORKER", default="serial")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

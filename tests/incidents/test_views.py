@@ -169,7 +169,7 @@ def test_another_store_sees_the_redacted_shared_view(north_people: People) -> No
     body = other.get(f"/incidents/{incident.pk}/").content.decode()
     assert "Grey hooded jacket" in body and "7KX2" in body and "GIA 2141438171" in body
     assert "Staff member Ana" not in body  # internal notes
-    assert "4500" not in body and "9000" not in body  # losses
+    assert not any(value in body for value in ("4500", "4,500", "9000", "9,000"))  # losses
     assert "Officer Reyes" not in body
     assert north_people.owner.email not in body  # staff names
     assert incident.summary in other.get("/incidents/network/").content.decode()
@@ -198,7 +198,7 @@ def test_police_state_a_purpose_and_the_owner_reads_the_access_log(
     )
     assert response["Location"] == f"/incidents/{incident.pk}/"
     body = police.get(f"/incidents/{incident.pk}/").content.decode()
-    assert "Staff member Ana" in body and "9000.00" in body  # the full view
+    assert "Staff member Ana" in body and "9,000.00" in body  # the full view
     with schema_context("north"):
         entry = AccessLogEntry.objects.get()
         assert (entry.email, entry.action, entry.purpose) == (

@@ -3,11 +3,17 @@ there, and the coordinators' navigation counts the pledges waiting for them on e
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from accounts.models import User
+from incidents.models import Incident
+from incidents.services import incident_create, incident_share, incident_void
 from networks.models import Membership
 from networks.services import invitation_create
 from pledges.models import Acknowledgement, Pledge, PledgeVersion
@@ -171,14 +177,122 @@ def test_police_dashboard_says_what_they_can_do_today_and_what_is_coming(
     north_people: People,
 ) -> None:
     pledge_for(north_people)
+    _incident(north_people, days_ago=2, shared=True)
+    _incident(north_people, days_ago=1, shared=False)
     body = client_for(north_people.network, north_people.police).get("/dashboard/")
     text = body.content.decode()
     assert body.context["partner_count"] == 1
     assert "What you can do today" in text
     assert 'href="/stores/"' in text
+    assert body.context["incidents"].shared_this_week == 1
+    assert "1 incident shared this week" in _counts(text)
+    assert 'href="/incidents/network/"' in text
     assert "Coming to this page" in text
-    for coming in ("incident logbook", "patrol requests", "response plans"):
+    assert "incident logbook" not in text
+    for coming in ("patrol requests", "response plans"):
         assert coming in text
+
+
+# --- Incidents on every dashboard ------------------------------------------------------------
+
+
+def _incident(
+    people: People,
+    *,
+    days_ago: float,
+    shared: bool,
+    store_owner: User | None = None,
+    complete: bool = True,
+    by: User | None = None,
+) -> Incident:
+    owner = store_owner or people.owner
+    with schema_context(people.network.schema_name):
+        membership = Membership.objects.select_related("store").get(user_id=(by or owner).pk)
+        incident = incident_create(
+            membership=membership,
+            by=by or owner,
+            fields={
+                "kind": "casing",
+                "started_at": timezone.now() - dt.timedelta(days=days_ago),
+                "summary": f"Seen {days_ago} days ago",
+            },
+            is_complete=complete,
+        )
+        return incident_share(incident=incident, by=owner, shared=shared)
+
+
+def _counts(html: str) -> str:
+    """The page's text as read aloud: each count followed by its label."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_owner_dashboard_counts_incidents_to_finish_this_month_and_shared_by_others(
+    north_people: People,
+) -> None:
+    people = north_people
+    _incident(people, days_ago=0.1, shared=False, complete=False, by=people.staff)
+    _incident(people, days_ago=0.2, shared=True)
+    _incident(people, days_ago=3, shared=True, store_owner=people.other_store_owner)
+    _incident(people, days_ago=9, shared=True, store_owner=people.other_store_owner)
+    _incident(people, days_ago=2, shared=False, store_owner=people.other_store_owner)
+    response = client_for(people.network, people.owner).get("/dashboard/")
+    counts = response.context["incidents"]
+    assert counts.to_finish == 1
+    assert counts.shared_this_week == 1  # other stores' only, shared only, the last 7 days
+    assert counts.store_this_month >= 1  # both of today's, unless the month began today
+    html = response.content.decode()
+    text = _counts(html)
+    assert "1 quick log to finish" in text
+    assert "1 shared by other stores this week" in text
+    for link in ("/incidents/to-finish/", "/incidents/access-log/", "/incidents/quick/"):
+        assert f'href="{link}"' in html
+
+
+def test_staff_dashboard_puts_the_quick_log_first_and_counts_their_own_to_finish(
+    north_people: People,
+) -> None:
+    people = north_people
+    _incident(people, days_ago=0.1, shared=False, complete=False, by=people.staff)
+    _incident(people, days_ago=0.1, shared=False, complete=False)  # the owner's
+    response = client_for(people.network, people.staff).get("/dashboard/")
+    text = response.content.decode()
+    assert response.context["incidents"].to_finish == 1
+    assert text.index('href="/incidents/quick/"') < text.index('id="your-store-title"')
+    assert 'href="/incidents/access-log/"' not in text
+
+
+def test_coordinator_dashboard_counts_shared_and_voided_incidents(north_people: People) -> None:
+    people = north_people
+    _incident(people, days_ago=1, shared=True)
+    voided = _incident(people, days_ago=2, shared=True, store_owner=people.other_store_owner)
+    _incident(people, days_ago=1, shared=False)
+    with schema_context(people.network.schema_name):
+        incident_void(incident=voided, by=people.other_store_owner, reason="Logged twice")
+    response = client_for(people.network, people.coordinator).get("/dashboard/")
+    counts = response.context["incidents"]
+    assert (counts.shared_this_week, counts.voided_this_week) == (1, 1)
+    html = response.content.decode()
+    text = _counts(html)
+    assert "1 incident shared this week" in text and "1 voided this week" in text
+    assert 'href="/incidents/network/?voided=only"' in html
+    assert 'href="/incidents/retention/"' in html
+
+
+@pytest.mark.parametrize(
+    ("role", "incidents_url"),
+    [
+        ("owner", "/incidents/"),
+        ("staff", "/incidents/"),
+        ("coordinator", "/incidents/network/"),
+        ("police", "/incidents/network/"),
+    ],
+)
+def test_every_role_has_incidents_in_the_navigation(
+    north_people: People, role: str, incidents_url: str
+) -> None:
+    body = client_for(north_people.network, getattr(north_people, role)).get("/dashboard/")
+    nav = body.content.decode().split('class="nav-list"')[1].split("</ul>")[0]
+    assert f'href="{incidents_url}">Incidents</a>' in nav
 
 
 # --- Cost ------------------------------------------------------------------------------------

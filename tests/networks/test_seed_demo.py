@@ -30,11 +30,12 @@ def snapshot() -> dict[str, tuple[int, list[str]]]:
 
 
 @pytest.fixture(autouse=True)
-def _development(settings) -> None:
+def _development(settings, tmp_path) -> None:
     # What `make run` has: the local settings (debug on, the demo logins spared MFA).
     from config.settings import local
 
     settings.DEBUG = True
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # the demo's CCTV stills
     settings.PORTAL_MFA_EXEMPT_EMAILS = local.PORTAL_MFA_EXEMPT_EMAILS
 
 

@@ -9,8 +9,8 @@ import io
 import pytest
 from django_tenants.utils import schema_context
 
+from networks.csv import csv_cell
 from networks.models import Store
-from pledges.selectors import csv_cell
 from tests.conftest import People, client_for
 from tests.factories import UserFactory
 from tests.pledges.conftest import new_store_details, pledge_for, sign

@@ -26,15 +26,8 @@ from tests.security.crawler import Side
 
 # Network B's rows get ids far from A's, so B's ids name nothing on A's host.
 FOREIGN_ID_FLOOR = 1_000_000
+# What the crawl covered; tests/conftest.py prints it at the end of the run.
 STATS: dict[str, int] = {"patterns": 0, "roles": 0, "requests": 0}
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if STATS["requests"]:
-        terminalreporter.write_line(
-            f"isolation crawler: {STATS['patterns']} URL patterns, {STATS['roles']} roles, "
-            f"{STATS['requests']} requests"
-        )
 
 
 @dataclass

@@ -83,7 +83,11 @@ def png_chunks(data: bytes) -> list[bytes]:
 
 
 def assert_pixels_only(data: bytes, *, markers: Sequence[str] = (), what: str = "image") -> None:
-    """A PNG of pixels and nothing else: no metadata chunk, nothing appended, no marker."""
+    """A PNG (or a JPEG) of pixels and nothing else: no metadata, nothing appended, no
+    marker."""
+    if data.startswith(b"\xff\xd8"):
+        assert_jpeg_pixels_only(data, markers=markers, what=what)
+        return
     extra = set(png_chunks(data)) - PIXEL_CHUNKS
     assert not extra, f"{what} carries {sorted(extra)}"
     with Image.open(io.BytesIO(data)) as image:
@@ -98,6 +102,40 @@ def assert_pixels_only(data: bytes, *, markers: Sequence[str] = (), what: str = 
     outside_pixels = _without_pixel_data(data)
     for marker in (*markers, *ALWAYS_GONE):
         assert marker.encode() not in outside_pixels, f"{what} still holds {marker!r}"
+
+
+def jpeg_segments(data: bytes) -> list[int]:
+    """The markers of a JPEG's segments up to its first scan."""
+    if not data.startswith(b"\xff\xd8"):
+        raise AssertionError(f"not a JPEG: {data[:16]!r}")
+    markers, position = [], 2
+    while position + 4 <= len(data):
+        marker = data[position + 1]
+        markers.append(marker)
+        if marker == 0xDA:
+            break
+        position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+    return markers
+
+
+def assert_jpeg_pixels_only(
+    data: bytes, *, markers: Sequence[str] = (), what: str = "image"
+) -> None:
+    """A JPEG written by Pillow from pixels alone: JFIF, tables, frame and scan; no EXIF, XMP,
+    colour profile or comment segment, nothing after the end of the image."""
+    kept = [hex(m) for m in jpeg_segments(data) if 0xE1 <= m <= 0xEF or m == 0xFE]
+    assert not kept, f"{what} carries segments {kept}"
+    assert data.endswith(b"\xff\xd9"), f"{what} has bytes after its end"
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        assert image.format == "JPEG", f"{what} is a {image.format}"
+        kept_info = {"exif", "icc_profile", "xmp", "XML:com.adobe.xmp", "comment"} & set(image.info)
+        assert not kept_info, f"{what} carries {kept_info}"
+        assert not image.getexif(), f"{what} carries EXIF"
+    # As in a PNG's pixels, any short string may turn up by chance in the entropy-coded scan.
+    header = data[: data.index(b"\xff\xda")]
+    for marker in (*markers, *ALWAYS_GONE):
+        assert marker.encode() not in header, f"{what} still holds {marker!r}"
 
 
 def _without_pixel_data(data: bytes) -> bytes:

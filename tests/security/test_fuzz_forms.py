@@ -58,7 +58,9 @@ hypothesis_settings.register_profile(
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 # Pages that serve files, not forms: opening them renders images and PDFs for nothing.
-NOT_FORMS = re.compile(r"(\.(png|svg|pdf|csv|zip|txt)$|/(download|preview)/|logo/$|badge)")
+NOT_FORMS = re.compile(
+    r"(\.(png|svg|pdf|csv|zip|txt)$|/(download|preview)/|logo/$|badge|/evidence/\d+/\w+/$)"
+)
 # Admin pages that change everything at once (delete the network being fuzzed, log out);
 # their forms are Django's own and stay out of the fuzz.
 SKIPPED_ACTIONS = re.compile(r"^/admin/.*/(delete|history)/$|^/admin/logout/$")

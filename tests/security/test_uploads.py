@@ -1,10 +1,13 @@
 """Every hostile file of tests/fixtures/hostile/ through the one image check and through every
 upload path of the portal: refused with the reason and with what else was typed kept, or
-stored re-encoded as a PNG of pixels only; never a 500; no stored or served image carries
-metadata. A form that takes a file and is not listed in UPLOAD_PATHS fails the suite."""
+stored re-encoded as pixels only (a logo as a PNG, evidence as JPEGs drawn from the original,
+which is kept and never served); never a 500; no served image carries metadata. Each path
+says where its limits differ from the logo's (`Outcome`). A form that takes a file and is not
+listed in UPLOAD_PATHS fails the suite."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import importlib
 import io
@@ -21,6 +24,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.test import TestCase
 from django_tenants.utils import schema_context
 from PIL import Image, ImageFile
 
@@ -156,47 +160,159 @@ def pledge_form_upload(people: People, outsider: Any, hostile: HostileFile) -> S
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """What an upload path does with one hostile file."""
+
+    expect: str  # "refused" or "neutralised"
+    reason: str = ""
+    stored_size: tuple[int, ...] = ()
+
+
+def logo_outcome(hostile: HostileFile) -> Outcome:
+    """The manifest's expectations are the logo check's."""
+    return Outcome(hostile.expect, hostile.reason, tuple(hostile.stored_size))
+
+
+@dataclass(frozen=True)
 class UploadPath:
     form: str  # dotted path of the form class
     field: str
     send: Callable[[People, Any, HostileFile], Sent]
+    outcome: Callable[[HostileFile], Outcome] = logo_outcome
+    typed: dict[str, Any] = dataclasses.field(default_factory=lambda: TYPED)
+    reason_words: dict[str, str] = dataclasses.field(default_factory=lambda: REASON_WORDS)
+    stored_name: str = r"logos/[0-9a-f]{32}(_[A-Za-z0-9]+)?\.png"
+    content_type: str = "image/png"
+
+    def __str__(self) -> str:
+        return f"{self.form}.{self.field}"
+
+
+# --- Evidence photos, clips and PDFs on an incident (incidents.evidence_views) ---------------
+
+EVIDENCE_TYPED = {"caption": "Grey cap at the counter, 2:14 pm"}
+EVIDENCE_REASON_WORDS = {
+    **REASON_WORDS,
+    "format": "a video clip (MP4) or a PDF",
+    "too_large": "larger than",
+    "pdf_active": "JavaScript",
+}
+# Where evidence differs from a logo: photos may be larger (40 MP, 12000 pixels a side,
+# 20 MB), so the files that only cross the logo's limits are kept; a PDF is evidence, refused
+# for its script rather than its format; the WebP claiming 25 MP is within the pixel limit and
+# refused when its pixels are decoded at upload.
+EVIDENCE_OUTCOMES = {
+    "bomb-png-4001x4000.png": Outcome("neutralised", stored_size=(1600, 1600)),
+    "bomb-jpeg-8001x100.jpg": Outcome("neutralised", stored_size=(1600, 20)),
+    "oversize-png.png": Outcome("neutralised", stored_size=(64, 48)),
+    "oversize-jpeg.jpg": Outcome("neutralised", stored_size=(96, 64)),
+    "bomb-webp-5000x5000.webp": Outcome("refused", "damaged"),
+    "pdf-javascript.pdf": Outcome("refused", "pdf_active"),
+    "pdf-launch.pdf": Outcome("refused", "pdf_active"),
+    "pdf-javascript-named.jpg": Outcome("refused", "pdf_active"),
+}
+
+
+def evidence_outcome(hostile: HostileFile) -> Outcome:
+    return EVIDENCE_OUTCOMES.get(hostile.name) or logo_outcome(hostile)
+
+
+def evidence_upload(people: People, outsider: Any, hostile: HostileFile) -> Sent:
+    """The store's owner adds the file to an incident; the render task runs on commit."""
+    from incidents.models import Evidence
+    from tests.incidents.evidence_files import incident_of
+
+    with schema_context("north"):
+        incident = incident_of(people.owner)
+    client = client_for(people.network, people.owner)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            f"/incidents/{incident.pk}/evidence/add/",
+            {**EVIDENCE_TYPED, "file": hostile.upload(), "is_internal": "on"},
+        )
+    with schema_context("north"):
+        evidence = Evidence.objects.filter(incident=incident).first()
+        if evidence is None:
+            return Sent(response, None)
+        assert evidence.status == "ready", evidence.status
+        with evidence.display.open("rb") as handle:
+            stored = handle.read()
+        path = evidence.display.path
+    served = [
+        client.get(f"/incidents/evidence/{evidence.pk}/display/"),
+        client_for(people.network, people.coordinator).get(
+            f"/incidents/evidence/{evidence.pk}/display/"
+        ),
+    ]
+    # The thumbnail is served too: pixels only, like the display size.
+    thumbnail = body_of(client.get(f"/incidents/evidence/{evidence.pk}/thumbnail/"))
+    assert_pixels_only(thumbnail, markers=hostile.markers, what=f"thumbnail of {hostile.name}")
+    # Never the original: it is kept for the record, as uploaded.
+    assert client.get(f"/incidents/evidence/{evidence.pk}/original/").status_code == 404
+    return Sent(response, stored, str(evidence.display.name), path, served)
 
 
 UPLOAD_PATHS = [
     UploadPath("pledges.forms.PledgeForm", "logo", pledge_form_upload),
+    UploadPath(
+        "incidents.evidence_forms.EvidenceForm",
+        "file",
+        evidence_upload,
+        outcome=evidence_outcome,
+        typed=EVIDENCE_TYPED,
+        reason_words=EVIDENCE_REASON_WORDS,
+        stored_name=r"evidence/[0-9a-f]{32}",
+        content_type="image/jpeg",
+    ),
 ]
 # Model fields holding uploads, and the upload path that writes each.
-STORED_FILE_FIELDS = {"networks.Store.logo": "pledges.forms.PledgeForm.logo"}
+STORED_FILE_FIELDS = {
+    "networks.Store.logo": "pledges.forms.PledgeForm.logo",
+    # The original is kept as uploaded and never served; the other two are drawn from it.
+    "incidents.Evidence.original": "incidents.evidence_forms.EvidenceForm.file",
+    "incidents.Evidence.display": "incidents.evidence_forms.EvidenceForm.file",
+    "incidents.Evidence.thumbnail": "incidents.evidence_forms.EvidenceForm.file",
+}
+# File fields the portal writes itself, from its own database, never from a person's bytes.
+SERVER_WRITTEN_FILE_FIELDS = {
+    "incidents.IncidentExport.file": "the CSV or logbook PDF built by incidents.export_tasks",
+}
 # Modules that read request.FILES: each one's forms must be among the upload paths.
-FILES_READERS = {"pledges.views"}
+FILES_READERS = {"pledges.views", "incidents.evidence_views"}
 
 
-@pytest.fixture(params=UPLOAD_PATHS, ids=lambda path: f"{path.form}.{path.field}")
-def upload_path(request: pytest.FixtureRequest) -> UploadPath:
-    return request.param
+def _path_and_file(expect: str) -> list[Any]:
+    """Each upload path with each hostile file it must treat as `expect`."""
+    return [
+        pytest.param(path, hostile, id=f"{path}-{hostile}")
+        for path in UPLOAD_PATHS
+        for hostile in HOSTILE
+        if path.outcome(hostile).expect == expect
+    ]
 
 
 def _page(response: Any) -> str:
     return html.unescape(response.content.decode())
 
 
-@pytest.mark.parametrize("hostile", REFUSED, ids=str)
+@pytest.mark.parametrize(("upload_path", "hostile"), _path_and_file("refused"))
 def test_each_upload_path_refuses_each_hostile_file_says_why_and_keeps_what_was_typed(
     upload_path: UploadPath, north_people: People, outsider: Any, hostile: HostileFile
 ) -> None:
     sent = upload_path.send(north_people, outsider, hostile)
     assert sent.response.status_code == 200, hostile.attack
     errors = sent.response.context["form"].errors.get(upload_path.field, [])
-    assert any(REASON_WORDS[hostile.reason] in error for error in errors), errors
+    words = upload_path.reason_words[upload_path.outcome(hostile).reason]
+    assert any(words in error for error in errors), errors
     page = _page(sent.response)
     for error in errors:
         assert error in page
-    for name, value in TYPED.items():
+    for name, value in upload_path.typed.items():
         assert f'name="{name}"' in page and f'value="{value}"' in page, name
     assert sent.stored is None
 
 
-@pytest.mark.parametrize("hostile", NEUTRALISED, ids=str)
+@pytest.mark.parametrize(("upload_path", "hostile"), _path_and_file("neutralised"))
 def test_each_upload_path_stores_and_serves_each_usable_file_as_pixels_only(
     upload_path: UploadPath, north_people: People, outsider: Any, hostile: HostileFile
 ) -> None:
@@ -205,16 +321,16 @@ def test_each_upload_path_stores_and_serves_each_usable_file_as_pixels_only(
     assert sent.stored is not None
     assert_pixels_only(sent.stored, markers=hostile.markers, what=f"stored {hostile.name}")
     with Image.open(io.BytesIO(sent.stored)) as image:
-        assert list(image.size) == hostile.stored_size
-    # Named by content: nothing of the name the uploader chose reaches the disk.
-    assert re.fullmatch(r"logos/[0-9a-f]{32}(_[A-Za-z0-9]+)?\.png", sent.stored_name)
+        assert image.size == upload_path.outcome(hostile).stored_size
+    # Named by content or at random: nothing of the name the uploader chose reaches the disk.
+    assert re.fullmatch(upload_path.stored_name, sent.stored_name), sent.stored_name
     assert Path(sent.stored_path).resolve().is_relative_to(Path(settings.MEDIA_ROOT) / "north")
     for served in sent.served or []:
         assert served.status_code == 200
-        assert served["Content-Type"] == "image/png"
+        assert served["Content-Type"] == upload_path.content_type
         assert served["X-Content-Type-Options"] == "nosniff"
         assert "attachment" not in served.get("Content-Disposition", "")
-        assert served.content == sent.stored
+        assert body_of(served) == sent.stored
 
 
 # --- Images the toolkit draws from a logo ----------------------------------------------------
@@ -311,9 +427,11 @@ def test_every_stored_file_field_is_written_by_a_tested_upload_path() -> None:
         for field in model._meta.get_fields()
         if isinstance(field, models.FileField) and model.__module__.split(".")[0] != "django"
     }
-    assert found == set(STORED_FILE_FIELDS), (
-        "Model fields holding uploads: say which tested upload path writes each "
-        f"(STORED_FILE_FIELDS): {sorted(found ^ set(STORED_FILE_FIELDS))}"
+    known = set(STORED_FILE_FIELDS) | set(SERVER_WRITTEN_FILE_FIELDS)
+    assert found == known, (
+        "Model fields holding files: say which tested upload path writes each "
+        f"(STORED_FILE_FIELDS), or that the portal writes it (SERVER_WRITTEN_FILE_FIELDS): "
+        f"{sorted(found ^ known)}"
     )
     covered = {f"{path.form}.{path.field}" for path in UPLOAD_PATHS}
     assert set(STORED_FILE_FIELDS.values()) <= covered

@@ -17,6 +17,7 @@ import base64
 import logging
 import mimetypes
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,24 +172,88 @@ class _Engine:
             url_fetcher=self.fetcher,
             font_config=self.font_config,
         )
+        self._styles: dict[str, CSS] = {}
+
+    def style_apart(self, html: str) -> tuple[str, list[CSS]]:
+        """The document without its <style> block, and that block parsed: our print templates'
+        style is the same text for every document of a kind and paper, so it is parsed once
+        per process rather than once per PDF. Only for templates whose <style> holds none of
+        the people's words (a parsed sheet is kept by its text). Moved to a user stylesheet,
+        it still wins over WeasyPrint's defaults, as the document's own sheet did."""
+        start = html.find("<style>")
+        end = html.find("</style>", start)
+        if start < 0 or end < 0:
+            return html, []
+        text = html[start + len("<style>") : end]
+        sheet = self._styles.get(text)
+        if sheet is None:
+            if len(self._styles) >= STYLES_KEPT:
+                self._styles.clear()
+            sheet = self._styles[text] = CSS(
+                string=text,
+                base_url=STATIC_BASE_URL,
+                url_fetcher=self.fetcher,
+                font_config=self.font_config,
+            )
+        return html[:start] + html[end + len("</style>") :], [sheet]
 
 
+# Kinds of document times papers times languages' page counters: a handful in practice.
+STYLES_KEPT = 32
 _engine: _Engine | None = None
 # Pango and fontconfig objects are shared by every render: one render at a time per process
 # (Celery's prefork workers render in parallel across processes).
 _engine_lock = threading.Lock()
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A PDF of one of our templates' output, with the project's fonts and nothing fetched."""
+def html_to_pdf(html: str, *, constant_style: bool = False) -> bytes:
+    """A PDF of one of our templates' output, with the project's fonts and nothing fetched.
+    `constant_style`: see `_Engine.style_apart`."""
     global _engine
     with _engine_lock:
         if _engine is None:
             _engine = _Engine()
+        sheets: list[CSS] = []
+        if constant_style:
+            html, sheets = _engine.style_apart(html)
         document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=_engine.fetcher)
         pdf: bytes = document.write_pdf(
-            stylesheets=[_engine.fonts], font_config=_engine.font_config
+            stylesheets=[_engine.fonts, *sheets], font_config=_engine.font_config
         )
+    return pdf
+
+
+def htmls_to_pdf(
+    htmls: Iterable[str],
+    *,
+    on_rendered: Callable[[int], None] | None = None,
+    constant_style: bool = False,
+) -> bytes:
+    """One PDF of the pages of several of our templates' outputs, in order (a long document
+    laid out in parts, so a task can report progress). `on_rendered(n)` is called after the
+    n-th part is laid out. The first part's title and metadata are the PDF's."""
+    global _engine
+    pages = []
+    first = None
+    for number, html in enumerate(htmls, start=1):
+        with _engine_lock:
+            if _engine is None:
+                _engine = _Engine()
+            sheets: list[CSS] = []
+            if constant_style:
+                html, sheets = _engine.style_apart(html)
+            document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=_engine.fetcher)
+            rendered = document.render(
+                stylesheets=[_engine.fonts, *sheets], font_config=_engine.font_config
+            )
+        first = first or rendered
+        pages.extend(rendered.pages)
+        if on_rendered is not None:
+            on_rendered(number)
+    if first is None:
+        raise ValueError("no parts to render")
+    with _engine_lock:
+        pdf: bytes = first.copy(pages).write_pdf()
     return pdf
 
 
