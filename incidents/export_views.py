@@ -31,8 +31,7 @@ from .access import (
     visibility_of,
 )
 from .models import AccessLogEntry, IncidentExport
-from .render.build import packet_data
-from .render.packet import render_packet_pdf
+from .packet_cache import packet_pdf
 from .services import access_record
 
 if TYPE_CHECKING:
@@ -67,8 +66,7 @@ def incident_packet(request: HttpRequest, incident_id: int) -> HttpResponse:
     if needs_purpose(membership=membership, request=request):
         return _purpose_redirect(request)
     visibility = visibility_of(membership=membership, incident=incident)
-    packet = packet_data(incident=incident, visibility=visibility, network=current_network())
-    pdf = render_packet_pdf(packet=packet)
+    pdf = packet_pdf(incident=incident, visibility=visibility, network=current_network())
     access_record(
         membership=membership,
         user=request.user,  # type: ignore[arg-type]
