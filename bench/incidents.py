@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 # Run as a script, this folder comes first on sys.path, and this file's name would hide the
@@ -60,6 +60,7 @@ from django.db import connection  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from bench.common import figure, p50, p95, report  # noqa: E402
+from tests.servers import database_url, free_port  # noqa: E402
 
 BENCH = "incidents"
 INCIDENTS = int(os.environ.get("BENCH_INCIDENTS", "100000"))
@@ -492,20 +493,6 @@ def stills_attach(bench: Network, incident_ids: list[int]) -> None:
 # --- Serving ---------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    credentials = quote(db["USER"], safe="")
-    if db["PASSWORD"]:
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{quote(db['NAME'], safe='')}"
-
-
 def workers() -> int:
     """gunicorn's own advice for a machine: two per core, plus one."""
     return 2 * (os.cpu_count() or 1) + 1
@@ -513,13 +500,13 @@ def workers() -> int:
 
 @contextmanager
 def gunicorn(media_root: str, log: Path) -> Iterator[int]:
-    port = _free_port()
+    port = free_port()
     command = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi"]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers())]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.serving.settings",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "REDIS_URL": settings.REDIS_URL,
         "MEDIA_ROOT": media_root,
         "LOG_LEVEL": "WARNING",

@@ -16,9 +16,12 @@ Voided incidents stay visible to the store's owner and the coordinator only.
 from __future__ import annotations
 
 import enum
+from urllib.parse import urlencode
 
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from networks.models import Membership, Store
 
@@ -149,6 +152,13 @@ def can_log(*, membership: Membership) -> bool:
 def needs_purpose(*, membership: Membership, request: HttpRequest) -> bool:
     """Law-enforcement partners state why they look before they see an incident in full."""
     return membership.role == Role.LAW_ENFORCEMENT and not police_purpose(request)
+
+
+def purpose_redirect(request: HttpRequest) -> HttpResponse:
+    """To the purpose form, and back to this page once the purpose is stated."""
+    # Reversed per call: the URLconf imports the views that import this module.
+    target = reverse("incident_purpose")
+    return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 
 
 def police_purpose(request: HttpRequest) -> str:

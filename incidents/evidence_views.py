@@ -9,7 +9,6 @@ only ever served as its re-encoded display size or thumbnail, never as uploaded.
 from __future__ import annotations
 
 from typing import Any, cast
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -24,7 +23,13 @@ from networks.access import network_member_required
 from networks.models import Membership
 from pledges.forms import add_service_errors
 
-from .access import evidence_for_member, incident_for_editor, needs_purpose, police_purpose
+from .access import (
+    evidence_for_member,
+    incident_for_editor,
+    needs_purpose,
+    police_purpose,
+    purpose_redirect,
+)
 from .evidence_forms import EvidenceForm
 from .evidence_services import evidence_add
 from .models import AccessLogEntry, Evidence
@@ -88,9 +93,7 @@ def evidence_file(request: HttpRequest, evidence_id: int, variant: str) -> HttpR
     membership = _membership(request)
     evidence = evidence_for_member(membership=membership, evidence_id=evidence_id)
     if needs_purpose(membership=membership, request=request):
-        # Reversed here, not at import: the purpose page is the logbook's.
-        query = urlencode({"next": request.get_full_path()})
-        return redirect(f"{reverse('incident_purpose')}?{query}")
+        return purpose_redirect(request)
     served = SERVED.get((evidence.kind, variant))
     if served is None or evidence.status != Evidence.Status.READY:
         raise Http404

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import TYPE_CHECKING, cast
-from urllib.parse import urlencode
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +27,7 @@ from .access import (
     incident_for_member,
     needs_purpose,
     police_purpose,
+    purpose_redirect,
     visibility_of,
 )
 from .models import AccessLogEntry, IncidentExport
@@ -45,12 +45,6 @@ CONTENT_TYPES = {
 REUSE_WITHIN = timedelta(minutes=10)
 
 
-def _purpose_redirect(request: HttpRequest) -> HttpResponse:
-    # Reversed per request: the purpose page is another part of the logbook's.
-    target = reverse("incident_purpose")
-    return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-
-
 def _attachment(data: bytes, *, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -64,7 +58,7 @@ def incident_packet(request: HttpRequest, incident_id: int) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
     incident = incident_for_member(membership=membership, incident_id=incident_id)
     if needs_purpose(membership=membership, request=request):
-        return _purpose_redirect(request)
+        return purpose_redirect(request)
     visibility = visibility_of(membership=membership, incident=incident)
     pdf = packet_pdf(incident=incident, visibility=visibility, network=current_network())
     access_record(
@@ -86,7 +80,7 @@ def incident_export(request: HttpRequest) -> HttpResponse:
     """`?<the list's filters>&scope=store|network&format=csv|logbook_pdf`."""
     membership: Membership = request.membership  # type: ignore[attr-defined]
     if needs_purpose(membership=membership, request=request):
-        return _purpose_redirect(request)
+        return purpose_redirect(request)
     format = request.GET.get("format") or IncidentExport.Format.CSV
     if format not in exports.FORMATS:
         raise Http404

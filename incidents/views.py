@@ -4,13 +4,11 @@ the level the reader may see, its history, and the law-enforcement purpose and a
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import urlencode as urlencode_filter
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -28,6 +26,7 @@ from .access import (
     needs_purpose,
     own_store_id,
     police_purpose,
+    purpose_redirect,
     visibility_of,
 )
 from .forms import LogbookFilterForm, PurposeForm
@@ -50,10 +49,6 @@ ROW_FIELDS = (
     "anything_taken",
     "loss_total",
 )
-
-
-def _purpose_redirect(request: HttpRequest) -> HttpResponse:
-    return redirect(f"{reverse('incident_purpose')}?{urlencode({'next': request.get_full_path()})}")
 
 
 def _list_page(request: HttpRequest, *, scope: str) -> HttpResponse:
@@ -221,7 +216,7 @@ def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
     incident = incident_for_member(membership=membership, incident_id=incident_id)
     if needs_purpose(membership=membership, request=request):
-        return _purpose_redirect(request)
+        return purpose_redirect(request)
     visibility = visibility_of(membership=membership, incident=incident)
     if membership.role == Role.LAW_ENFORCEMENT:
         access_record(
