@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Store
 
 from .models import Incident, IncidentType, StolenItem, Suspect, Vehicle
+from .services import INCIDENT_FIELDS
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -66,24 +67,7 @@ class IncidentForm(forms.ModelForm):
 
     class Meta:
         model = Incident
-        fields: ClassVar = [
-            "kind",
-            "started_at",
-            "ended_at",
-            "location",
-            "location_detail",
-            "summary",
-            "narrative",
-            "suspect_count",
-            "method",
-            "anything_taken",
-            "police_called",
-            "police_agency",
-            "police_report_number",
-            "police_officer",
-            "injuries",
-            "internal_notes",
-        ]
+        fields: ClassVar = list(INCIDENT_FIELDS)  # what the services accept, all of it
         widgets: ClassVar = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
             "method": forms.Textarea(attrs={"rows": 3}),
