@@ -5,7 +5,7 @@
 
 Loads 100,000 incidents (suspects, vehicles with partial plates, items with serials and lab
 numbers, revisions) into a throwaway network with COPY, then fills their derived columns
-(search vector, identifiers, flags, loss) with one SQL statement (incidents.bulk). Serves the
+(search vector, identifiers, flags, loss) with one SQL statement (incidents.derived). Serves the
 real app with gunicorn and production-like settings (bench/serving: debug off, kept
 connections) and, in one run, under 4 concurrent clients, measures: a store owner's logbook
 (50 rows, one filter), the network's search page, the packet PDF, and a tenant-routed
@@ -393,7 +393,7 @@ def load(bench: Network) -> Loaded:
     """COPY the rows in, one SQL statement for the derived columns, then ANALYZE."""
     from django_tenants.utils import schema_context
 
-    from incidents.bulk import incidents_derived_refresh_sql
+    from incidents.derived import derived_refresh
     from incidents.models import Incident, IncidentRevision, StolenItem, Suspect, Vehicle
 
     started = time.perf_counter()
@@ -420,7 +420,7 @@ def load(bench: Network) -> Loaded:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                     f"(SELECT max(id) FROM {table}))"
                 )
-        incidents_derived_refresh_sql()
+        derived_refresh()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE incidents_incident")
             for table in ("suspect", "vehicle", "stolenitem", "incidentrevision"):

@@ -11,7 +11,7 @@ is how a second run finds it already there.
 
 Rows go in with bulk_create, dates are backdated in one UPDATE per column (auto_now fields
 would otherwise say "today"), and the derived columns (search vector, identifiers, loss,
-flags) come from one SQL statement (incidents.bulk) that computes what the services do.
+flags) come from the one SQL statement the services use too (incidents.derived).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from networks.demo import DEMO_NETWORKS, DemoNetwork
 from networks.models import Membership, Network, Store
 from pledges.demo import STORY
 
-from .bulk import incidents_derived_refresh_sql
+from .derived import derived_refresh
 from .evidence import photo_render
 from .models import (
     Evidence,
@@ -907,7 +907,7 @@ def _write(plans: list[_Planned], wording: Wording) -> None:
     _dates_set(
         "incidents_incident", "updated_at", ids, [max(r.at for r in p.revisions) for p in plans]
     )
-    incidents_derived_refresh_sql(incident_ids=ids)
+    derived_refresh(incident_ids=ids)
     for plan, incident in zip(plans, incidents, strict=True):
         if plan.photo:
             _photo_attach(

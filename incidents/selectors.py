@@ -17,8 +17,8 @@ from networks.models import Membership, Store
 from networks.prepared import Prepared
 
 from .access import own_store_id, visible_incidents
+from .derived import identifier_compact, search_config
 from .models import AccessLogEntry, Incident, IncidentRevision
-from .services import identifier_compact, search_config
 
 PAGE_SIZE = 50
 # Plates and serials are searched as substrings (trigram index) from this many characters.

@@ -12,17 +12,15 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.closure import network_open_required
 from networks.models import Membership, Store
-from networks.schemas import current_network
 
+from .derived import derived_refresh
 from .list_cache import lists_changed
 from .models import AccessLogEntry, Incident, IncidentRevision, StolenItem, Suspect, Vehicle
 
@@ -48,7 +46,7 @@ INCIDENT_FIELDS = (
     "injuries",
     "internal_notes",
 )
-SUSPECT_FIELDS = ("age_range", *Suspect.DETAIL_FIELDS[1:])
+SUSPECT_FIELDS = Suspect.DETAIL_FIELDS
 VEHICLE_FIELDS = (
     "make",
     "model",
@@ -71,25 +69,11 @@ ITEM_FIELDS = (
     "watch_reference",
     "watch_case_number",
 )
-# PostgreSQL text-search configurations for the networks' languages.
-SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
-
 Rows = Iterable[Mapping[str, Any]]
 
 
 class IncidentError(ValidationError):
     """A change the logbook refuses; the message is meant for the person making it."""
-
-
-def search_config() -> str:
-    network = current_network()
-    language = getattr(network, "language", "en") or "en"
-    return SEARCH_CONFIGS.get(language, "simple")
-
-
-def identifier_compact(value: str) -> str:
-    """Plates and serials as compared: capitals and digits only ("7kx-2" is "7KX2")."""
-    return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
 def _check_times(*, started_at: dt.datetime, ended_at: dt.datetime | None) -> None:
@@ -162,58 +146,9 @@ def _item_values(row: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-@transaction.atomic
 def incident_derived_refresh(*, incident_ids: Iterable[int]) -> None:
-    """Recompute what is derived from an incident and its children: the loss total, the
-    suspect and vehicle flags, the identifiers for trigram search and the search vector."""
-    ids = list(incident_ids)
-    if not ids:
-        return
-    # Every change to an incident's content passes here (create, update, retention).
-    lists_changed()
-    incidents = Incident.objects.filter(pk__in=ids).prefetch_related(
-        "suspects", "vehicles", "items"
-    )
-    config = search_config()
-    for incident in incidents:
-        items = list(incident.items.all())
-        suspects = list(incident.suspects.all())
-        vehicles = list(incident.vehicles.all())
-        incident.loss_total = sum((item.line_total for item in items), Decimal("0"))
-        incident.has_suspects = bool(suspects) or bool(incident.suspect_count)
-        incident.has_vehicles = bool(vehicles)
-        incident.identifiers = " ".join(
-            identifier_compact(value)
-            for value in [
-                *(vehicle.plate for vehicle in vehicles),
-                *(identifier for item in items for _label, identifier in item.identifiers),
-            ]
-            if value
-        )
-        words = " ".join(
-            [
-                incident.summary,
-                incident.narrative,
-                incident.method,
-                incident.location_detail,
-                *(
-                    str(getattr(suspect, name))
-                    for suspect in suspects
-                    for name in Suspect.DETAIL_FIELDS
-                    if name not in ("age_range", "build")
-                ),
-                *(
-                    f"{v.make} {v.model} {v.colour} {v.plate} {v.direction} {v.marks}"
-                    for v in vehicles
-                ),
-                *(item.description for item in items),
-                incident.identifiers,
-            ]
-        )
-        incident.save(update_fields=["loss_total", "has_suspects", "has_vehicles", "identifiers"])
-        Incident.objects.filter(pk=incident.pk).update(
-            search_vector=SearchVector(Value(words), config=config)
-        )
+    """Recompute what is derived from these incidents and their children (incidents.derived)."""
+    derived_refresh(incident_ids=incident_ids)
 
 
 def _snapshot(incident: Incident) -> dict[str, Any]:

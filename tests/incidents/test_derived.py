@@ -1,4 +1,5 @@
-"""The one-statement refresh used for bulk loading computes what the services compute."""
+"""What is derived from an incident, never typed: loss, flags, identifiers, search vector.
+One statement computes it for one incident written by a form or for a whole bulk load."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from incidents.bulk import incidents_derived_refresh_sql
+from incidents.derived import derived_refresh
 from incidents.models import Incident
 from incidents.services import incident_create
 from networks.models import Membership
@@ -30,7 +31,9 @@ def _derived(pk: int) -> tuple[object, ...]:
         return cursor.fetchone()
 
 
-def test_the_sql_refresh_matches_the_services_refresh(north_people: People) -> None:
+def test_derived_columns_follow_the_children_and_a_bulk_refresh_restores_them(
+    north_people: People,
+) -> None:
     with schema_context(north_people.network.schema_name):
         membership = Membership.objects.get(user_id=north_people.owner.pk)
         incident = incident_create(
@@ -70,13 +73,19 @@ def test_the_sql_refresh_matches_the_services_refresh(north_people: People) -> N
             fields={"kind": "contact", "started_at": timezone.now(), "summary": "Odd call"},
         )
         expected = {pk: _derived(pk) for pk in (incident.pk, quiet.pk)}
-        assert expected[incident.pk][3] == "7KX2 126610LN Z94122 GIA2215834567"
+        loss, has_suspects, has_vehicles, identifiers, vector = expected[incident.pk]
+        assert loss == Decimal("18901.00")  # 13,900 + 2 x 2,500.50; the chain has no value
+        assert has_suspects and has_vehicles
+        assert identifiers == "7KX2 126610LN Z94122 GIA2215834567"
+        for lexeme in ("'rolex'", "'hoodi'", "'dodg'", "'7kx2'", "'watch'", "'gia2215834567'"):
+            assert lexeme in str(vector), lexeme
+        assert expected[quiet.pk][:4] == (Decimal("0.00"), False, False, "")
         Incident.objects.update(
             loss_total=0, has_suspects=False, has_vehicles=False, identifiers="", search_vector=None
         )
 
-        assert incidents_derived_refresh_sql(incident_ids=[incident.pk]) == 1
+        assert derived_refresh(incident_ids=[incident.pk]) == 1
         assert _derived(incident.pk) == expected[incident.pk]
         assert _derived(quiet.pk) != expected[quiet.pk]  # not asked for
-        assert incidents_derived_refresh_sql() == 2
+        assert derived_refresh() == 2
         assert {pk: _derived(pk) for pk in expected} == expected

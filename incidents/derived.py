@@ -1,9 +1,10 @@
-"""Bulk loading (demo data, benchmarks): the derived columns of many incidents in one SQL
-statement, instead of `incident_derived_refresh`'s two queries per incident.
+"""What is derived from an incident and its suspects, vehicles and items, never typed: the
+loss total, the "has suspects" and "has a vehicle" flags, the compact identifiers (plates,
+serials) for trigram search and the full-text search vector in the network's language.
 
-It computes exactly what `incident_derived_refresh` does (the same words in the same order,
-so the same search vector; the same compact identifiers; loss total and flags), for incidents
-written straight to the tables with bulk_create or COPY. Runs in the active network schema.
+One SQL statement computes them for any number of incidents: one written by a form
+(`services.incident_derived_refresh`) or a hundred thousand loaded with COPY (demo, bench).
+Runs in the active network schema.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from collections.abc import Iterable
 
 from django.db import connection
 
+from networks.schemas import current_network
+
 from .list_cache import lists_changed
 from .models import Suspect
-from .services import search_config
 
-# The suspect's words, as incident_derived_refresh takes them (its apparent age and build
-# are choices, not words).
+# PostgreSQL text-search configurations for the networks' languages.
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+# The suspect's words (their apparent age and build are choices, not words).
 _SUSPECT_WORDS = [name for name in Suspect.DETAIL_FIELDS if name not in ("age_range", "build")]
 _ITEM_IDENTIFIERS = (
     "serial_number",
@@ -26,6 +29,17 @@ _ITEM_IDENTIFIERS = (
     "watch_reference",
     "watch_case_number",
 )
+
+
+def search_config() -> str:
+    network = current_network()
+    language = getattr(network, "language", "en") or "en"
+    return SEARCH_CONFIGS.get(language, "simple")
+
+
+def identifier_compact(value: str) -> str:
+    """Plates and serials as compared: capitals and digits only ("7kx-2" is "7KX2")."""
+    return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
 def _compact(column: str) -> str:
@@ -86,11 +100,13 @@ WHERE incident.id = derived.id
 """  # noqa: S608 - column names of our own, values as parameters
 
 
-def incidents_derived_refresh_sql(*, incident_ids: Iterable[int] | None = None) -> int:
+def derived_refresh(*, incident_ids: Iterable[int] | None = None) -> int:
     """Refresh the derived columns of these incidents (every incident for None); returns how
     many rows were updated."""
     ids = None if incident_ids is None else list(incident_ids)
-    # Rows written straight to the tables reach the lists from here, as from the services.
+    if ids == []:
+        return 0
+    # Every change to what a list shows passes here: forms, retention, bulk loads.
     lists_changed()
     with connection.cursor() as cursor:
         cursor.execute(_SQL, {"all": ids is None, "ids": ids or [], "config": search_config()})
