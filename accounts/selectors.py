@@ -1,5 +1,6 @@
 """Reads about accounts that several apps share."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -30,3 +31,11 @@ def holds_role_needing_mfa(*, user: Any) -> bool:
             ).exists():
                 return True
     return False
+
+
+def users_by_id(ids: Iterable[int | None]) -> dict[int, Any]:
+    """The users behind ids kept in a network's tables (users live in the public schema)."""
+    from accounts.models import User
+
+    wanted = {pk for pk in ids if pk}
+    return {user.pk: user for user in User.objects.filter(pk__in=wanted)} if wanted else {}

@@ -16,19 +16,12 @@ from django.db import connection
 from networks.schemas import current_network
 
 from .list_cache import lists_changed
-from .models import Suspect
+from .models import StolenItem, Suspect
 
 # PostgreSQL text-search configurations for the networks' languages.
 SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 # The suspect's words (their apparent age and build are choices, not words).
 _SUSPECT_WORDS = [name for name in Suspect.DETAIL_FIELDS if name not in ("age_range", "build")]
-_ITEM_IDENTIFIERS = (
-    "serial_number",
-    "certificate_number",
-    "laser_inscription",
-    "watch_reference",
-    "watch_case_number",
-)
 
 
 def search_config() -> str:
@@ -47,7 +40,7 @@ def _compact(column: str) -> str:
     return f"NULLIF(regexp_replace(upper({column}), '[^[:alnum:]]', '', 'g'), '')"
 
 
-_ITEM_COMPACT = ", ".join(_compact(name) for name in _ITEM_IDENTIFIERS)
+_ITEM_COMPACT = ", ".join(_compact(name) for name in StolenItem.IDENTIFIER_FIELDS)
 
 _SQL = f"""
 WITH chosen AS (

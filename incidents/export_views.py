@@ -8,13 +8,11 @@ names, values and internal evidence. Police partners state a purpose first, as f
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from networks.access import network_member_required
@@ -41,8 +39,6 @@ CONTENT_TYPES = {
     IncidentExport.Format.CSV: "text/csv; charset=utf-8",
     IncidentExport.Format.LOGBOOK_PDF: "application/pdf",
 }
-# Asking again for the same large export while it is prepared shows that one.
-REUSE_WITHIN = timedelta(minutes=10)
 
 
 def _attachment(data: bytes, *, content_type: str, filename: str) -> HttpResponse:
@@ -89,14 +85,7 @@ def incident_export(request: HttpRequest) -> HttpResponse:
     count = exports.export_incidents(membership=membership, params=params).count()
     purpose = police_purpose(request)
     if count > exports.DIRECT_LIMIT:
-        running = IncidentExport.objects.filter(
-            requested_by_id=user.pk,
-            format=format,
-            params=params,
-            status__in=(IncidentExport.Status.QUEUED, IncidentExport.Status.RUNNING),
-            created_at__gte=timezone.now() - REUSE_WITHIN,
-        ).first()
-        export = running or exports.export_request(
+        export = exports.export_request(
             membership=membership,
             user=user,
             format=format,

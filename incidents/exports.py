@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.selectors import users_by_id
 from networks.closure import network_open_required
 from networks.csv import csv_bytes
 from networks.models import Membership, Network, Store
@@ -28,12 +29,13 @@ from . import selectors
 from .access import Visibility, visibility_of
 from .forms import LogbookFilterForm
 from .models import AccessLogEntry, Incident, IncidentExport
-from .people import people_by_id
 from .services import access_record
 
 if TYPE_CHECKING:
     from accounts.models import User
 
+# Asking again for the same large export while it is prepared shows that one.
+REUSE_WITHIN = dt.timedelta(minutes=10)
 # Up to this many incidents an export is answered in the request; more go to a task.
 DIRECT_LIMIT = 50
 FORMATS = (IncidentExport.Format.CSV, IncidentExport.Format.LOGBOOK_PDF)
@@ -75,23 +77,11 @@ def export_filters(*, membership: Membership, params: Params) -> tuple[str, dict
     from django.http import QueryDict
 
     scope = export_scope(membership=membership, params=params)
-    own_store = scope == selectors.Scope.STORE
-    stores = (
-        None
-        if own_store
-        else [(store.pk, store.display_name) for store in Store.objects.order_by("display_name")]
-    )
-    loggers = None
-    if own_store and membership.role == Membership.Role.STORE_OWNER and membership.store_id:
-        loggers = selectors.store_loggers(store_id=membership.store_id)
+    stores, loggers = selectors.filter_choices(membership=membership, scope=scope)
     query = QueryDict(mutable=True)
     for key, values in params.items():
         query.setlist(key, list(values))
-    filters = LogbookFilterForm(query, stores=stores, loggers=loggers).filters()
-    if not own_store:
-        filters.pop("shared", None)
-        filters.pop("to_finish", None)
-    return scope, filters
+    return scope, LogbookFilterForm(query, stores=stores, loggers=loggers).filters()
 
 
 def export_incidents(*, membership: Membership, params: Params) -> QuerySet[Incident]:
@@ -172,7 +162,7 @@ def csv_rows(
     rows = incidents.select_related("store").prefetch_related("vehicles", "items")
     done = 0
     for chunk in _chunks(rows.iterator(chunk_size=500), 500):
-        names = people_by_id(incident.logged_by_id for incident in chunk)
+        names = users_by_id(incident.logged_by_id for incident in chunk)
         for incident in chunk:
             full = visibility(incident) is Visibility.FULL
             logger = names.get(incident.logged_by_id)
@@ -302,8 +292,18 @@ def export_request(
     count: int,
     purpose: str = "",
 ) -> IncidentExport:
-    """A large export: the job, its access-log line, and the task, enqueued on commit."""
+    """A large export: the job, its access-log line, and the task, enqueued on commit. The
+    same export asked again while it is still being prepared is that one, not a second."""
     network_open_required()
+    running = IncidentExport.objects.filter(
+        requested_by_id=user.pk,
+        format=format,
+        params=dict(params),
+        status__in=(IncidentExport.Status.QUEUED, IncidentExport.Status.RUNNING),
+        created_at__gte=timezone.now() - REUSE_WITHIN,
+    ).first()
+    if running is not None:
+        return running
     export = IncidentExport.objects.create(
         format=format, requested_by_id=user.pk, params=dict(params), total=count
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Store
 
 from .models import Incident, IncidentType, StolenItem, Suspect, Vehicle
-from .services import INCIDENT_FIELDS
+from .services import INCIDENT_FIELDS, ITEM_FIELDS, VEHICLE_FIELDS
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -144,17 +144,7 @@ class SuspectForm(forms.ModelForm):
 class VehicleForm(forms.ModelForm):
     class Meta:
         model = Vehicle
-        fields: ClassVar = [
-            "make",
-            "model",
-            "colour",
-            "body",
-            "plate",
-            "plate_is_partial",
-            "plate_region",
-            "direction",
-            "marks",
-        ]
+        fields: ClassVar = list(VEHICLE_FIELDS)
 
     def clean_plate(self) -> str:
         # Plates are compared without spaces or dashes, in capitals.
@@ -165,17 +155,7 @@ class VehicleForm(forms.ModelForm):
 class StolenItemForm(forms.ModelForm):
     class Meta:
         model = StolenItem
-        fields: ClassVar = [
-            "description",
-            "category",
-            "quantity",
-            "unit_value",
-            "serial_number",
-            "certificate_number",
-            "laser_inscription",
-            "watch_reference",
-            "watch_case_number",
-        ]
+        fields: ClassVar = list(ITEM_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

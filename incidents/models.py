@@ -257,6 +257,15 @@ class StolenItem(models.Model):
         CASH = "cash", _("Cash")
         OTHER = "other", _("Other")
 
+    # What identifies one piece: searched as substrings, listed in the packet's schedule.
+    IDENTIFIER_FIELDS: ClassVar = (
+        "serial_number",
+        "certificate_number",
+        "laser_inscription",
+        "watch_reference",
+        "watch_case_number",
+    )
+
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField(default=1)
     description = models.CharField(_("description"), max_length=300)
@@ -287,13 +296,7 @@ class StolenItem(models.Model):
 
     @property
     def identifiers(self) -> list[tuple[str, str]]:
-        names = (
-            "serial_number",
-            "certificate_number",
-            "laser_inscription",
-            "watch_reference",
-            "watch_case_number",
-        )
+        names = self.IDENTIFIER_FIELDS
         return [
             (str(getattr(self._meta.get_field(name), "verbose_name", name)), getattr(self, name))
             for name in names

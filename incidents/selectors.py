@@ -67,9 +67,11 @@ def logbook(*, membership: Membership, scope: str, filters: dict[str, Any]) -> Q
         incidents = incidents.filter(has_vehicles=True)
     if filters.get("has_loss"):
         incidents = incidents.filter(anything_taken=True)
-    if (shared := filters.get("shared")) in ("yes", "no"):
+    own_store = scope == Scope.STORE and membership.is_store_member
+    # A network list holds shared incidents only, and no one finishes another store's.
+    if own_store and (shared := filters.get("shared")) in ("yes", "no"):
         incidents = incidents.filter(is_shared=shared == "yes")
-    if filters.get("to_finish"):
+    if own_store and filters.get("to_finish"):
         incidents = incidents.filter(is_complete=False)
     if text := (filters.get("q") or "").strip():
         incidents = incidents.filter(_matching(text))
@@ -175,6 +177,18 @@ def store_loggers(*, store_id: int) -> list[tuple[int, str]]:
         {(pk, full_name or email) for pk, full_name, email in _LOGGERS.rows(store_id)},
         key=lambda row: (row[1], row[0]),
     )
+
+
+def filter_choices(
+    *, membership: Membership, scope: str
+) -> tuple[list[tuple[int, str]] | None, list[tuple[int, str]] | None]:
+    """The store and "logged by" choices of a list's filters: stores on the network list,
+    the store's own people on its owner's logbook (None where the filter is not offered)."""
+    if scope != Scope.STORE:
+        return store_names(), None
+    if membership.role == Membership.Role.STORE_OWNER:
+        return None, store_loggers(store_id=own_store_id(membership=membership))
+    return None, None
 
 
 def store_names() -> list[tuple[int, str]]:

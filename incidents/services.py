@@ -58,17 +58,7 @@ VEHICLE_FIELDS = (
     "direction",
     "marks",
 )
-ITEM_FIELDS = (
-    "description",
-    "category",
-    "quantity",
-    "unit_value",
-    "serial_number",
-    "certificate_number",
-    "laser_inscription",
-    "watch_reference",
-    "watch_case_number",
-)
+ITEM_FIELDS = ("description", "category", "quantity", "unit_value", *StolenItem.IDENTIFIER_FIELDS)
 Rows = Iterable[Mapping[str, Any]]
 
 

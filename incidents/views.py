@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.selectors import users_by_id
 from networks.access import network_member_required
 from networks.models import Membership
 
@@ -31,7 +32,6 @@ from .access import (
 )
 from .forms import LogbookFilterForm, PurposeForm
 from .models import AccessLogEntry, Incident, IncidentType
-from .people import people_by_id
 from .services import access_record
 
 Role = Membership.Role
@@ -55,10 +55,7 @@ def _list_page(request: HttpRequest, *, scope: str) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
     own_store = scope == selectors.Scope.STORE
     # Queried on every page, cached or not: the names are shown, so they are part of the key.
-    stores = None if own_store else selectors.store_names()
-    loggers = None
-    if own_store and membership.role == Role.STORE_OWNER:
-        loggers = selectors.store_loggers(store_id=own_store_id(membership=membership))
+    stores, loggers = selectors.filter_choices(membership=membership, scope=scope)
     network = request.tenant  # type: ignore[attr-defined]
     list_key = list_cache.list_key(
         parts=(
@@ -128,9 +125,6 @@ def _list_html(
     own_store = scope == selectors.Scope.STORE
     form = LogbookFilterForm(request.GET or None, stores=stores, loggers=loggers)
     filters = form.filters()
-    if not own_store:
-        filters.pop("shared", None)
-        filters.pop("to_finish", None)
     incidents = selectors.logbook(membership=membership, scope=scope, filters=filters)
     page = selectors.page_of(incidents=incidents.only(*ROW_FIELDS), cursor=request.GET.get("after"))
     # Translated once per page, not once per row.
@@ -236,7 +230,7 @@ def _detail_context(
 ) -> dict[str, Any]:
     full = visibility is Visibility.FULL
     evidence = [item for item in incident.evidence.all() if full or not item.is_internal]
-    people = people_by_id(
+    people = users_by_id(
         [incident.logged_by_id, incident.updated_by_id, incident.voided_by_id] if full else []
     )
     own = membership.is_store_member and membership.store_id == incident.store_id
@@ -270,7 +264,7 @@ def incident_history(request: HttpRequest, incident_id: int) -> HttpResponse:
     if visibility_of(membership=membership, incident=incident) is not Visibility.FULL:
         return redirect("incident_detail", incident_id=incident.pk)
     revisions = list(selectors.revisions_of(incident=incident))
-    people = people_by_id([revision.by_id for revision in revisions])
+    people = users_by_id([revision.by_id for revision in revisions])
     return render(
         request,
         "incidents/history.html",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.selectors import email_verified
+from accounts.selectors import email_verified, users_by_id
 from networks.csv import csv_cell
 from networks.models import Invitation, Membership, Network, Store
 
@@ -21,13 +21,6 @@ from .models import Acknowledgement, Pledge, PledgeEvent, PledgeStatus, PledgeVe
 
 if TYPE_CHECKING:
     from accounts.models import User
-
-
-def _users_by_id(ids: Iterable[int | None]) -> dict[int, User]:
-    from accounts.models import User
-
-    wanted = {pk for pk in ids if pk is not None}
-    return {user.pk: user for user in User.objects.filter(pk__in=wanted)} if wanted else {}
 
 
 # --- The coordinators' list ------------------------------------------------------------------
@@ -72,7 +65,7 @@ def pledge_cities() -> list[str]:
 
 
 def pledge_signers(pledges: Iterable[Pledge]) -> dict[int, User]:
-    return _users_by_id(pledge.signed_by_id for pledge in pledges)
+    return users_by_id(pledge.signed_by_id for pledge in pledges)
 
 
 # --- One pledge ------------------------------------------------------------------------------
@@ -109,7 +102,7 @@ class HistoryEntry:
 def pledge_history(*, pledge: Pledge) -> list[HistoryEntry]:
     """Every change of the pledge's state, oldest first, with who made it."""
     events = list(pledge.events.order_by("at", "id"))
-    actors = _users_by_id(event.actor_id for event in events)
+    actors = users_by_id(event.actor_id for event in events)
     return [HistoryEntry(event=event, actor=actors.get(event.actor_id or 0)) for event in events]
 
 
@@ -158,7 +151,7 @@ def store_team(*, pledge: Pledge) -> list[TeamMember]:
             store=pledge.store, role=Membership.Role.STORE_STAFF, is_active=True
         ).order_by("created_at", "id")
     )
-    users = _users_by_id(member.user_id for member in staff)
+    users = users_by_id(member.user_id for member in staff)
     acks = {
         ack.user_id: ack
         for ack in Acknowledgement.objects.filter(pledge=pledge).select_related("version")

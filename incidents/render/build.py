@@ -22,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.selectors import users_by_id
 from incidents.access import Visibility
 from incidents.models import Evidence, Incident, IncidentRevision, StolenItem, Suspect, Vehicle
 from networks.models import Network, Store
@@ -264,13 +265,11 @@ def _block(
 
 def _names(incidents: Iterable[Incident]) -> dict[int, str]:
     """The people who logged and changed the incidents, by user id (users live in public)."""
-    from accounts.models import User
-
     ids: set[int] = set()
     for incident in incidents:
         ids.add(incident.logged_by_id)
         ids.update(r.by_id for r in incident.revisions.all() if r.by_id is not None)
-    return {user.pk: user.get_full_name() for user in User.objects.filter(pk__in=ids)}
+    return {pk: user.get_full_name() for pk, user in users_by_id(ids).items()}
 
 
 def with_children(incidents: QuerySet[Incident]) -> QuerySet[Incident]:
