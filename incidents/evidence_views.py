@@ -8,7 +8,7 @@ only ever served as its re-encoded display size or thumbnail, never as uploaded.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -33,6 +33,7 @@ from .access import (
 from .evidence_forms import EvidenceForm
 from .evidence_services import evidence_add
 from .models import AccessLogEntry, Evidence
+from .responses import private_file
 from .services import IncidentError, access_record
 
 Role = Membership.Role
@@ -119,14 +120,5 @@ def evidence_file(request: HttpRequest, evidence_id: int, variant: str) -> HttpR
     response = FileResponse(
         handle, content_type=content_type, as_attachment=download, filename=filename
     )
-    _private(response)
+    private_file(response)
     return cast(HttpResponse, response)
-
-
-def _private(response: Any) -> None:
-    response["X-Content-Type-Options"] = "nosniff"
-    # Kept by no shared cache, nor by the browser once the page is left.
-    response["Cache-Control"] = "private, no-store"
-    # Opened on its own (a PDF, a picture in a tab), the file may run nothing.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"

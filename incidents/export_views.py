@@ -30,6 +30,7 @@ from .access import (
 )
 from .models import AccessLogEntry, IncidentExport
 from .packet_cache import packet_pdf
+from .responses import private_file
 from .services import access_record
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ CONTENT_TYPES = {
 def _attachment(data: bytes, *, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
+    private_file(response)
     return response
 
 
@@ -142,5 +143,5 @@ def incident_export_download(request: HttpRequest, export_id: int) -> HttpRespon
         filename=export.file_name,
         content_type=CONTENT_TYPES[IncidentExport.Format(export.format)],
     )
-    response["Cache-Control"] = "private, no-store"
+    private_file(response)
     return cast(HttpResponse, response)

@@ -43,7 +43,12 @@ def test_a_second_download_is_the_same_file_until_the_incident_changes(
 ) -> None:
     incident = _incident(north_people)
     owner = client_for(north_people.network, north_people.owner)
-    first = owner.get(f"/incidents/{incident.pk}/packet.pdf").content
+    response = owner.get(f"/incidents/{incident.pk}/packet.pdf")
+    # Private and inert, as every file about an incident (incidents.responses).
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
+    assert "sandbox" in response["Content-Security-Policy"]
+    first = response.content
     assert owner.get(f"/incidents/{incident.pk}/packet.pdf").content == first
     with schema_context("north"):
         incident_update(
