@@ -250,6 +250,21 @@ def test_a_large_export_becomes_a_job_logged_once_and_built_to_100_percent(
 
 
 @pytest.mark.usefixtures("small_limit")
+def test_asking_again_while_it_is_prepared_shows_the_same_job(north_people: People) -> None:
+    _three(north_people)
+    client = client_for(north_people.network, north_people.owner)
+    # No worker runs here: the first job is still waiting when the second request comes.
+    first = client.get("/incidents/export/?scope=store&format=csv")
+    again = client.get("/incidents/export/?scope=store&format=csv")
+    assert again["Location"] == first["Location"]
+    other_format = client.get("/incidents/export/?scope=store&format=logbook_pdf")
+    assert other_format["Location"] != first["Location"]
+    with schema_context("north"):
+        assert IncidentExport.objects.count() == 2
+    assert len(_log(north_people)) == 2  # one line per job, not per request
+
+
+@pytest.mark.usefixtures("small_limit")
 def test_the_progress_page_refreshes_itself_and_offers_no_file_yet(north_people: People) -> None:
     _three(north_people)
     client = client_for(north_people.network, north_people.owner)
