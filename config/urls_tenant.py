@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("pledges.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("incidents/", include("incidents.urls")),
+    path("alerts/", include("alerts.urls")),
     path(
         "accounts/verification/resend/",
         verification_resend,

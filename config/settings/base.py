@@ -252,6 +252,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
 }
 
+# --- Alerts ----------------------------------------------------------------------------------
+# Messages per second each channel's sender may send (an SMS long code about 1, a toll-free
+# number a few, a short code or sender pool far more; an SMTP relay its own). The fan-out keeps
+# to these with one limiter in Redis shared by every worker.
+ALERTS_CHANNEL_RATES = {
+    "email": env.float("ALERTS_EMAIL_RATE", default=200.0),
+    "sms": env.float("ALERTS_SMS_RATE", default=1.0),
+    "webhook": env.float("ALERTS_WEBHOOK_RATE", default=20.0),
+}
+
 # --- Security --------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 # Sessions are read on every page: from Redis, written through to the database (so a Redis

@@ -1,0 +1,192 @@
+"""Who an alert goes to, and on which channels: read when it is sent, written down as its
+recipients and deliveries (alerts.services.alert_send)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from accounts.selectors import users_by_id
+from networks.models import Membership, Network, Store
+
+from .models import Alert, AlertPreference, Channel, LawEnforcementContact, Recipient, Webhook
+
+Role = Membership.Role
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1: Decimal, lon1: Decimal, lat2: Decimal, lon2: Decimal) -> float:
+    """Great-circle distance (haversine): plenty for "stores within 10 km"."""
+    p1, p2 = math.radians(float(lat1)), math.radians(float(lat2))
+    dp, dl = p2 - p1, math.radians(float(lon2) - float(lon1))
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def stores_near(*, latitude: Decimal, longitude: Decimal, km: Decimal) -> list[int]:
+    """Ids of the stores (with coordinates) within `km` of a point."""
+    stores = Store.objects.filter(latitude__isnull=False, longitude__isnull=False).values_list(
+        "pk", "latitude", "longitude"
+    )
+    return [
+        pk for pk, lat, lon in stores if distance_km(latitude, longitude, lat, lon) <= float(km)
+    ]
+
+
+def audience_store_ids(*, alert: Alert) -> set[int] | None:
+    """The stores whose people an alert reaches; None means every member of the network."""
+    if alert.to_all_members:
+        return None
+    chosen = set(alert.to_stores.values_list("pk", flat=True))
+    if (
+        alert.near_km is not None
+        and alert.near_latitude is not None
+        and alert.near_longitude is not None
+    ):
+        chosen.update(
+            stores_near(
+                latitude=alert.near_latitude, longitude=alert.near_longitude, km=alert.near_km
+            )
+        )
+    return chosen
+
+
+def audience_memberships(*, alert: Alert) -> list[Membership]:
+    """The members an alert reaches: everyone, or the chosen and nearby stores' people, with
+    the network's law-enforcement members when the alert is for law enforcement too."""
+    members = Membership.objects.filter(is_active=True).select_related("store")
+    store_ids = audience_store_ids(alert=alert)
+    chosen: list[Membership] = []
+    for membership in members.order_by("store__display_name", "role", "id"):
+        if membership.role == Role.LAW_ENFORCEMENT:
+            if alert.to_all_members or alert.to_law_enforcement:
+                chosen.append(membership)
+        elif membership.role == Role.COORDINATOR:
+            # The coordinators see every alert on their desk; as recipients only of "all".
+            if alert.to_all_members:
+                chosen.append(membership)
+        elif store_ids is None or membership.store_id in store_ids:
+            chosen.append(membership)
+    return chosen
+
+
+def in_quiet_hours(*, preference: AlertPreference | None, at: dt.datetime, tz: ZoneInfo) -> bool:
+    if preference is None or preference.quiet_start is None or preference.quiet_end is None:
+        return False
+    local = at.astimezone(tz).time()
+    start, end = preference.quiet_start, preference.quiet_end
+    if start <= end:
+        return start <= local < end
+    return local >= start or local < end  # the window spans midnight (22:00 to 07:00)
+
+
+def quiet_until(*, preference: AlertPreference, at: dt.datetime, tz: ZoneInfo) -> dt.datetime:
+    """When a held message may go: the end of the quiet window that `at` falls in."""
+    local = at.astimezone(tz)
+    quiet_end = preference.quiet_end or dt.time(0, 0)
+    end = local.replace(
+        hour=quiet_end.hour,
+        minute=quiet_end.minute,
+        second=0,
+        microsecond=0,
+    )
+    if end <= local:
+        end += dt.timedelta(days=1)
+    return end
+
+
+@dataclass
+class Planned:
+    """A recipient about to be written, and the channels (with addresses) it gets."""
+
+    recipient: Recipient
+    channels: list[tuple[str, str, dt.datetime | None]] = field(default_factory=list)
+
+
+def preferences_of(user_ids: Iterable[int]) -> dict[int, AlertPreference]:
+    return {p.user_id: p for p in AlertPreference.objects.filter(user_id__in=list(user_ids))}
+
+
+def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[Planned]:
+    """Every recipient of `alert` with its channels, in calling order. Urgent alerts break
+    quiet hours; anything else to someone in their quiet hours is held until they end."""
+    tz = ZoneInfo(network.timezone)
+    urgent = alert.severity == Alert.Severity.URGENT
+    members = audience_memberships(alert=alert)
+    users = users_by_id(m.user_id for m in members)
+    preferences = preferences_of(m.user_id for m in members)
+    planned: list[Planned] = []
+    for membership in members:
+        user = users.get(membership.user_id)
+        if user is None or not user.is_active:
+            continue
+        preference = preferences.get(membership.user_id)
+        held = None
+        if (
+            preference is not None
+            and not urgent
+            and in_quiet_hours(preference=preference, at=at, tz=tz)
+        ):
+            held = quiet_until(preference=preference, at=at, tz=tz)
+        phone = preference.phone if preference is not None else ""
+        item = Planned(
+            recipient=Recipient(
+                alert=alert,
+                kind=Recipient.Kind.MEMBER,
+                user_id=user.pk,
+                store=membership.store,
+                role=membership.role,
+                name=user.get_full_name(),
+                email=user.email,
+                phone=phone,
+                language=network.language,
+            )
+        )
+        item.channels.append((Channel.INBOX, "", None))
+        if preference is None or preference.email_on:
+            item.channels.append((Channel.EMAIL, user.email, held))
+        if phone and (preference is None or preference.sms_on):
+            item.channels.append((Channel.SMS, phone, held))
+        planned.append(item)
+    if alert.to_law_enforcement:
+        for contact in LawEnforcementContact.objects.filter(is_active=True):
+            item = Planned(
+                recipient=Recipient(
+                    alert=alert,
+                    kind=Recipient.Kind.CONTACT,
+                    contact=contact,
+                    role=Role.LAW_ENFORCEMENT,
+                    name=f"{contact.name} ({contact.agency})",
+                    email=contact.email,
+                    phone=contact.phone,
+                    language=network.language,
+                )
+            )
+            if contact.email and contact.email_on:
+                item.channels.append((Channel.EMAIL, contact.email, None))
+            if contact.phone and contact.sms_on:
+                item.channels.append((Channel.SMS, contact.phone, None))
+            if item.channels:
+                planned.append(item)
+    if alert.to_webhooks:
+        for webhook in Webhook.objects.filter(is_active=True):
+            item = Planned(
+                recipient=Recipient(
+                    alert=alert, kind=Recipient.Kind.WEBHOOK, webhook=webhook, name=webhook.name
+                )
+            )
+            item.channels.append((Channel.WEBHOOK, webhook.url, None))
+            planned.append(item)
+    # The calling tree rings first whoever no digital channel reaches.
+    planned.sort(key=lambda p: _has_digital_channel(p))
+    for order, item in enumerate(planned, start=1):
+        item.recipient.call_order = order
+    return planned
+
+
+def _has_digital_channel(item: Planned) -> bool:
+    return any(channel in (Channel.EMAIL, Channel.SMS) for channel, _a, _h in item.channels)

@@ -1,0 +1,1 @@
+"""Placeholder: the member digest of advisories (daily or weekly), sent by Celery beat."""
