@@ -10,6 +10,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from networks.models import Membership, Store
 from .derived import derived_refresh
 from .list_cache import lists_changed
 from .models import AccessLogEntry, Incident, IncidentRevision, StolenItem, Suspect, Vehicle
+from .signals import incident_shared
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -334,6 +336,10 @@ def incident_share(*, incident: Incident, by: User, shared: bool) -> Incident:
         kind=IncidentRevision.Kind.SHARED if shared else IncidentRevision.Kind.UNSHARED,
         by_id=by.pk,
     )
+    if shared:
+        transaction.on_commit(
+            partial(incident_shared.send, sender=Incident, incident_id=incident.pk)
+        )
     return incident
 
 

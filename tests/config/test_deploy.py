@@ -78,7 +78,7 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
 
 def test_compose_has_the_services_of_a_deployment() -> None:
     services = compose()["services"]
-    assert {"postgres", "redis", "web", "worker", "beat"} <= set(services)
+    assert {"postgres", "redis", "web", "worker", "alerts", "beat"} <= set(services)
 
 
 def test_compose_commands_name_things_that_exist() -> None:
@@ -87,17 +87,22 @@ def test_compose_commands_name_things_that_exist() -> None:
     assert web[0] == "gunicorn"
     assert importlib.util.find_spec(web[1]) is not None
     assert services["migrate"]["command"][-1] in get_commands()
-    for name in ("worker", "beat"):
+    for name in ("worker", "alerts", "beat"):
         command = services[name]["command"]
         assert command[:3] == ["celery", "-A", "config"]
         assert importlib.util.find_spec("config.celery") is not None
-    queues = set(
-        services["worker"]["command"][services["worker"]["command"].index("--queues") + 1].split(
-            ","
-        )
-    )
+
+    def queues_of(name: str) -> set[str]:
+        command = services[name]["command"]
+        return set(command[command.index("--queues") + 1].split(","))
+
     routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
-    assert routed | {settings.CELERY_TASK_DEFAULT_QUEUE} <= queues
+    assert routed | {settings.CELERY_TASK_DEFAULT_QUEUE} <= queues_of("worker") | queues_of(
+        "alerts"
+    )
+    # Alerts never wait behind a render: their workers take nothing else, and no other does.
+    assert queues_of("alerts") == {"alerts"}
+    assert "alerts" not in queues_of("worker")
 
 
 def test_compose_runs_everything_on_production_settings() -> None:
@@ -112,8 +117,9 @@ def test_procfile_runs_web_worker_and_beat() -> None:
     lines = dict(
         line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip()
     )
-    assert set(lines) == {"web", "worker", "beat"}
-    assert "alerts" in lines["worker"]
+    assert set(lines) == {"web", "worker", "alerts", "beat"}
+    assert "--queues alerts " in lines["alerts"]
+    assert "alerts" not in lines["worker"].split("--queues")[1].split()[0]
 
 
 def test_only_the_tls_proxy_is_reachable_from_outside() -> None:
