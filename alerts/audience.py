@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from accounts.selectors import users_by_id
+from accounts.models import User
 from networks.models import Membership, Network, Store
 
 from .models import Alert, AlertPreference, Channel, LawEnforcementContact, Recipient, Webhook
@@ -58,7 +58,8 @@ def audience_store_ids(*, alert: Alert) -> set[int] | None:
 def audience_memberships(*, alert: Alert) -> list[Membership]:
     """The members an alert reaches: everyone, or the chosen and nearby stores' people, with
     the network's law-enforcement members when the alert is for law enforcement too."""
-    members = Membership.objects.filter(is_active=True).select_related("store")
+    # Only what a recipient row needs: a 5,000-member alert reads them while its sender waits.
+    members = Membership.objects.filter(is_active=True).only("pk", "user_id", "store_id", "role")
     store_ids = audience_store_ids(alert=alert)
     chosen: list[Membership] = []
     for membership in members.order_by("store__display_name", "role", "id"):
@@ -108,7 +109,17 @@ class Planned:
 
 
 def preferences_of(user_ids: Iterable[int]) -> dict[int, AlertPreference]:
-    return {p.user_id: p for p in AlertPreference.objects.filter(user_id__in=list(user_ids))}
+    rows = AlertPreference.objects.filter(user_id__in=list(user_ids)).only(
+        "user_id", "phone", "email_on", "sms_on", "quiet_start", "quiet_end"
+    )
+    return {p.user_id: p for p in rows}
+
+
+def _users(ids: Iterable[int]) -> dict[int, User]:
+    """The members' users (public schema), with only what a recipient row needs."""
+    wanted = {pk for pk in ids if pk}
+    rows = User.objects.filter(pk__in=wanted).only("pk", "is_active", "email", "full_name")
+    return {user.pk: user for user in rows} if wanted else {}
 
 
 def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[Planned]:
@@ -117,7 +128,7 @@ def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[
     tz = ZoneInfo(network.timezone)
     urgent = alert.severity == Alert.Severity.URGENT
     members = audience_memberships(alert=alert)
-    users = users_by_id(m.user_id for m in members)
+    users = _users(m.user_id for m in members)
     preferences = preferences_of(m.user_id for m in members)
     planned: list[Planned] = []
     for membership in members:
@@ -138,7 +149,7 @@ def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[
                 alert=alert,
                 kind=Recipient.Kind.MEMBER,
                 user_id=user.pk,
-                store=membership.store,
+                store_id=membership.store_id,
                 role=membership.role,
                 name=user.get_full_name(),
                 email=user.email,

@@ -39,7 +39,11 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         # Shown beside "Pledges" in the navigation on every page, so nothing waits unseen.
         pledges_waiting = pledges_awaiting_decision().count()
     if membership is not None and membership.store_id is not None:
-        toolkit_open = bool(_active_pledge().rows(membership.store_id))
+        # networks.selectors.membership_of asks it with the membership.
+        known = getattr(membership, "has_active_pledge", None)
+        toolkit_open = (
+            known if known is not None else bool(_active_pledge().rows(membership.store_id))
+        )
     return {
         "network": network,
         "membership": membership,

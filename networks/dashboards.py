@@ -31,6 +31,18 @@ def dashboard_context(*, membership: Membership, network: Network, user: User) -
     return {
         **_pledge_context(membership=membership, network=network, user=user),
         **_incident_context(membership=membership),
+        **_alert_context(membership=membership),
+    }
+
+
+def _alert_context(*, membership: Membership) -> dict[str, Any]:
+    from alerts.access import is_sender
+    from alerts.inbox_selectors import sender_counts, unread_count
+
+    sender = is_sender(membership=membership)
+    return {
+        "alerts_unread_count": unread_count(user_id=membership.user_id),
+        "alert_desk": sender_counts() if sender else None,
     }
 
 

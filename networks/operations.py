@@ -75,9 +75,19 @@ USER_ID_FIELDS: dict[str, tuple[str, ...]] = {
     "incidents.incidentrevision": ("by_id",),
     "incidents.accesslogentry": ("user_id",),
     "incidents.incidentexport": ("requested_by_id",),
+    "alerts.alertpreference": ("user_id",),
+    "alerts.lawenforcementcontact": ("created_by_id",),
+    "alerts.webhook": ("created_by_id",),
+    "alerts.deputy": ("user_id", "appointed_by_id"),
+    "alerts.alertreport": ("reported_by_id", "handled_by_id"),
+    "alerts.alert": ("created_by_id", "sent_by_id"),
+    "alerts.alertphoto": ("added_by_id",),
+    "alerts.recipient": ("user_id",),
 }
 # Integer `*_id` columns of network tables that are not accounts (ids inside the schema).
-NOT_USER_ID_FIELDS: dict[str, tuple[str, ...]] = {}
+NOT_USER_ID_FIELDS: dict[str, tuple[str, ...]] = {
+    "alerts.smsoutboxmessage": ("delivery_id",),
+}
 
 # Public-schema models with a link to Network: exported and re-created with the network, or
 # kept by the platform when a network goes (tests check that every such model is listed).

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django_tenants.utils import get_public_schema_name
 
 from .models import Invitation, Membership, Network, RoleEvent, Store
+from .prepared import PreparedObjects
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -20,13 +21,33 @@ def network_list(*, active_only: bool = True) -> QuerySet[Network]:
     return networks.prefetch_related("domains")
 
 
+def _membership_query(user_id: int) -> QuerySet[Membership]:
+    from pledges.models import Pledge
+
+    # The navigation shows the toolkit to a store whose pledge is active: asked in the same
+    # round trip (networks.context_processors).
+    active_pledge = Pledge.objects.filter(
+        store_id=OuterRef("store_id"), status=Pledge.Status.ACTIVE
+    )
+    return (
+        Membership.objects.select_related("store")
+        .annotate(has_active_pledge=Exists(active_pledge))
+        .filter(user_id=user_id, is_active=True)
+        .order_by("pk")[:1]
+    )
+
+
+# Read on every page a member opens, to check who they are here (networks.prepared).
+_MEMBERSHIP = PreparedObjects(_membership_query)
+
+
 def membership_of(*, user: User) -> Membership | None:
-    """The person's membership in the network whose schema is active, if any."""
+    """The person's membership in the network whose schema is active, if any, with
+    `has_active_pledge` (whether their store's pledge is active; False without a store)."""
     if not user.is_authenticated:
         return None
-    return (
-        Membership.objects.select_related("store").filter(user_id=user.pk, is_active=True).first()
-    )
+    found = _MEMBERSHIP.objects(user.pk)
+    return found[0] if found else None
 
 
 # The directory's filter: a pledge status, stores that have not pledged, or every store.

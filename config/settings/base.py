@@ -250,6 +250,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "incidents.retention_apply",
         "schedule": crontab(hour=3, minute=17),
     },
+    # Alerts: re-enqueue held, retried and stranded deliveries; close finished alerts.
+    "alerts-sweep": {"task": "alerts.sweep", "schedule": 30.0},
+    # Urgent alerts: the SMS again to members who have not acknowledged.
+    "alerts-escalate": {"task": "alerts.escalate", "schedule": 60.0},
+    # The members' digest of advisories: hourly, each network sends at its own morning hour.
+    "alerts-digest": {"task": "alerts.digest_send", "schedule": crontab(minute=5)},
 }
 
 # --- Alerts ----------------------------------------------------------------------------------
@@ -261,6 +267,27 @@ ALERTS_CHANNEL_RATES = {
     "sms": env.float("ALERTS_SMS_RATE", default=1.0),
     "webhook": env.float("ALERTS_WEBHOOK_RATE", default=20.0),
 }
+# Where text messages go: "alerts.channels.sms.TwilioSms" (the provider) or
+# "alerts.channels.sms.OutboxSms" (an outbox coordinators can read; local development).
+ALERTS_SMS_BACKEND = env("ALERTS_SMS_BACKEND", default="alerts.channels.sms.TwilioSms")
+ALERTS_SMS_FROM = env("ALERTS_SMS_FROM", default="")
+TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
+# Another base for Twilio's REST API (tests and the benchmark run a local one); empty: Twilio's.
+TWILIO_API_BASE = env("TWILIO_API_BASE", default="")
+# Webhooks to loopback addresses (a local test receiver); never in production.
+ALERTS_WEBHOOK_ALLOW_PRIVATE = env.bool("ALERTS_WEBHOOK_ALLOW_PRIVATE", default=False)
+# Deliveries per batch task; an email batch shares one SMTP connection.
+ALERTS_BATCH_SIZE = env.int("ALERTS_BATCH_SIZE", default=100)
+# A delivery claimed this long ago and still "sending" belongs to a worker that died.
+ALERTS_CLAIM_STALE_SECONDS = env.int("ALERTS_CLAIM_STALE_SECONDS", default=300)
+# Retries of a transient failure: exponential from the base, capped well under the broker's
+# visibility timeout; after ALERTS_MAX_ATTEMPTS the delivery is marked failed.
+ALERTS_RETRY_BASE_SECONDS = env.float("ALERTS_RETRY_BASE_SECONDS", default=15.0)
+ALERTS_RETRY_MAX_SECONDS = env.float("ALERTS_RETRY_MAX_SECONDS", default=600.0)
+ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=8)
+# Seconds a webhook receiver or the SMS provider may take to answer.
+ALERTS_HTTP_TIMEOUT = env.float("ALERTS_HTTP_TIMEOUT", default=10.0)
 
 # --- Security --------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

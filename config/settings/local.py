@@ -36,3 +36,6 @@ PORTAL_MFA_EXEMPT_EMAILS = [
 # Static files straight from static/ (no collectstatic step outside production).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Text messages land in an outbox coordinators can read, not at a provider.
+ALERTS_SMS_BACKEND = env("ALERTS_SMS_BACKEND", default="alerts.channels.sms.OutboxSms")

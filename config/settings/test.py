@@ -53,3 +53,14 @@ WHITENOISE_AUTOREFRESH = True
 # other `worker` tests switch this off and run a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+
+# Alerts: webhooks may reach the tests' local receivers; SMS goes to Twilio's API as spoken by
+# a local server (tests/alerts/sms_server.py), which a test points TWILIO_API_BASE at.
+ALERTS_WEBHOOK_ALLOW_PRIVATE = True
+ALERTS_SMS_BACKEND = "alerts.channels.sms.TwilioSms"
+ALERTS_SMS_FROM = "+15550000000"
+TWILIO_ACCOUNT_SID = "AC" + "0" * 32
+TWILIO_AUTH_TOKEN = "test-token-not-secret"  # noqa: S105 - the local fake's, not a secret
+TWILIO_API_BASE = "http://127.0.0.1:9"
+# Paced fast enough for tests; tests of the pace set their own.
+ALERTS_CHANNEL_RATES = {"email": 1000.0, "sms": 1000.0, "webhook": 1000.0}

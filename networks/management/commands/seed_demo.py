@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from alerts import demo as alert_demo
 from incidents import demo as incident_demo
 from networks import demo as network_demo
 from pledges import demo as pledge_demo
@@ -22,5 +23,6 @@ class Command(BaseCommand):
         networks = network_demo.seed()
         pledge_demo.seed()
         incident_demo.seed()
+        alert_demo.seed()
         names = ", ".join(network.name for network in networks)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {names}."))
