@@ -131,6 +131,7 @@ def _compose(
     parent: Alert | None = None,
     incident_ids: list[int] | None = None,
     report: AlertReport | None = None,
+    photo_form: PhotoUploadForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     membership: Membership = request.membership  # type: ignore[attr-defined]
@@ -155,7 +156,7 @@ def _compose(
             "report": report,
             "photos": photos,
             "evidence_choices": evidence,
-            "photo_form": PhotoUploadForm(),
+            "photo_form": photo_form or PhotoUploadForm(),
             "max_photos": drafts.MAX_PHOTOS,
             **_sms_count(form),
         },
@@ -347,19 +348,7 @@ def alert_photos(request: HttpRequest, alert_id: int) -> HttpResponse:
             )
             messages.success(request, _("The photo is on the alert."))
         elif action == "upload":
-            form = PhotoUploadForm(request.POST, request.FILES)
-            if not form.is_valid():
-                raise drafts.DraftError(
-                    " ".join(str(e) for errors in form.errors.values() for e in errors),
-                    code="upload",
-                )
-            drafts.photo_upload(
-                alert=alert,
-                by=user,
-                upload=form.cleaned_data["photo"],
-                caption=form.cleaned_data.get("caption") or "",
-            )
-            messages.success(request, _("The photo is on the alert."))
+            return _photo_upload(request, alert)
         elif action == "remove":
             photo_id = _int(request.POST.get("photo"))
             if photo_id is not None:
@@ -368,6 +357,33 @@ def alert_photos(request: HttpRequest, alert_id: int) -> HttpResponse:
     except drafts.DraftError as error:
         _refused(request, error)
     return redirect(reverse("alert_edit", kwargs={"alert_id": alert.pk}) + "#photos")
+
+
+def _photo_upload(request: HttpRequest, alert: Alert) -> HttpResponse:
+    """A refused photo comes back beside its field, with the caption as typed: the sender
+    reads why and tries another file without typing again."""
+    form = PhotoUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            drafts.photo_upload(
+                alert=alert,
+                by=request.user,  # type: ignore[arg-type]
+                upload=form.cleaned_data["photo"],
+                caption=form.cleaned_data.get("caption") or "",
+            )
+        except drafts.DraftError as error:
+            form.add_error("photo", error.message)
+        else:
+            messages.success(request, _("The photo is on the alert."))
+            return redirect(reverse("alert_edit", kwargs={"alert_id": alert.pk}) + "#photos")
+    follow_up = alert.parent_id is not None
+    return _compose(
+        request,
+        form=AlertForm(instance=alert, follow_up=follow_up),
+        alert=alert,
+        parent=alert.parent if follow_up else None,
+        photo_form=form,
+    )
 
 
 # --- Preview and sending ---------------------------------------------------------------------

@@ -56,18 +56,18 @@ def _lease_key() -> str:
 def lease_take(*, delivery_ids: Sequence[int], seconds: float) -> None:
     if delivery_ids:
         expires = timezone.now().timestamp() + seconds
-        limiter.redis_client().zadd(_lease_key(), dict.fromkeys(map(str, delivery_ids), expires))
+        limiter.client().zadd(_lease_key(), dict.fromkeys(map(str, delivery_ids), expires))
 
 
 def lease_drop(*, delivery_ids: Sequence[int]) -> None:
     if delivery_ids:
-        limiter.redis_client().zrem(_lease_key(), *map(str, delivery_ids))
+        limiter.client().zrem(_lease_key(), *map(str, delivery_ids))
 
 
 def _unleased(delivery_ids: list[int]) -> set[int]:
     if not delivery_ids:
         return set()
-    client = limiter.redis_client()
+    client = limiter.client()
     key = _lease_key()
     client.zremrangebyscore(key, "-inf", timezone.now().timestamp())
     scores = client.zmscore(key, [str(pk) for pk in delivery_ids])

@@ -76,8 +76,13 @@ def redis_client(url: str | None = None) -> redis.Redis:
     return redis.Redis.from_url(url or settings.REDIS_URL)
 
 
-def _client() -> redis.Redis:
+def client() -> redis.Redis:
+    """The shared Redis of the current settings (a test that points REDIS_URL elsewhere gets
+    the new one, not the first one this process saw)."""
     return redis_client(settings.REDIS_URL)
+
+
+_client = client
 
 
 def _rate_key(channel: str) -> str:
@@ -136,7 +141,8 @@ def take(
     grid = _Grid.of(rate)
     while True:
         granted, micros, index, redis_now = script(
-            keys=[_rate_key(channel), _urgent_key(channel)],
+            # Per grid: a slot index means nothing at another rate.
+            keys=[f"{_rate_key(channel)}:{grid.per_period}:{grid.period_us}", _urgent_key(channel)],
             args=[
                 grid.per_period,
                 grid.period_us,

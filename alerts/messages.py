@@ -10,9 +10,14 @@ short as the alert's text message allows. Webhooks get JSON with the eight detai
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import make_msgid
 from typing import TYPE_CHECKING, Any
 
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
+from django.core.mail.utils import DNS_NAME
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -135,6 +140,23 @@ _MARKS = {
 }
 
 
+_TO_MARK = "to-7c1f@alerts-mark.invalid"
+# Addresses that need no encoding or checking beyond this (others go the long way, through
+# Django's sanitize_address, which refuses what no server would take).
+_PLAIN_ADDRESS = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_ID_MARK = "<id-7c1f@alerts-mark.invalid>"
+
+
+@dataclass(frozen=True)
+class RawEmail:
+    """An email as the SMTP session sends it: envelope sender, the bytes of DATA (dots
+    doubled, ending with CRLF, without the closing dot), its Message-ID."""
+
+    sender: str
+    data: bytes
+    message_id: str
+
+
 class EmailRenderer:
     """The emails of a batch: the templates are rendered once per alert, language and kind of
     recipient, then each recipient's signed links are put in (a template render costs
@@ -143,6 +165,7 @@ class EmailRenderer:
     def __init__(self, network: Network | None = None) -> None:
         self.network = _network(network)
         self._rendered: dict[tuple[object, ...], EmailMultiAlternatives] = {}
+        self._raw: dict[tuple[object, ...], tuple[str, bytes] | None] = {}
 
     def message(self, *, recipient: Recipient, alert: Alert) -> EmailMultiAlternatives:
         links = links_for(recipient=recipient, channel="email")
@@ -157,7 +180,64 @@ class EmailRenderer:
             marks = {name: _MARKS[name] for name in links}
             model = _email(recipient=recipient, alert=alert, network=self.network, links=marks)
             self._rendered[key] = model
+        return self._fill(model, links, recipient.email)
 
+    def raw(self, *, recipient: Recipient, alert: Alert, address: str) -> RawEmail | None:
+        """The whole message in bytes, from bytes rendered once per alert, language and kind
+        with stand-ins for the links, the address and the Message-ID (building and encoding a
+        MIME message costs more than the SMTP exchange). None when this address or message
+        cannot take the shortcut (a non-ASCII address, a body the encoder wrapped): then
+        `message` is used."""
+        if not _PLAIN_ADDRESS.match(address):
+            return None
+        links = links_for(recipient=recipient, channel="email")
+        key = (
+            "raw",
+            alert.pk,
+            _language(recipient, self.network),
+            recipient.kind == Recipient.Kind.MEMBER,
+            tuple(sorted(links)),
+        )
+        if key not in self._raw:
+            self._raw[key] = self._raw_model(recipient=recipient, alert=alert, links=links)
+        model = self._raw.get(key)
+        if model is None:
+            return None
+        sender, data = model
+        message_id = make_msgid(domain=DNS_NAME)
+        data = data.replace(_TO_MARK.encode(), address.encode()).replace(
+            _ID_MARK.encode(), message_id.encode()
+        )
+        for name, url in links.items():
+            data = data.replace(_MARKS[name].encode(), url.encode())
+        return RawEmail(sender=sender, data=data, message_id=message_id)
+
+    def _raw_model(
+        self, *, recipient: Recipient, alert: Alert, links: dict[str, str]
+    ) -> tuple[str, bytes] | None:
+        marks = {name: _MARKS[name] for name in links}
+        model = _email(recipient=recipient, alert=alert, network=self.network, links=marks)
+        message = self._fill(model, {}, _TO_MARK)
+        message.extra_headers["Message-ID"] = _ID_MARK
+        encoding = message.encoding or "utf-8"
+        try:
+            sender = sanitize_address(message.from_email, encoding)
+        except ValueError:
+            return None
+        data = message.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
+        # Each stand-in must have come through whole (not folded, not encoded).
+        expected = [_TO_MARK, _ID_MARK, *marks.values()]
+        if any(data.count(mark.encode()) < 1 for mark in expected):
+            return None
+        data = re.sub(rb"(?m)^\.", b"..", data)
+        if not data.endswith(b"\r\n"):
+            data += b"\r\n"
+        return sender, data
+
+    @staticmethod
+    def _fill(
+        model: EmailMultiAlternatives, links: dict[str, str], to: str
+    ) -> EmailMultiAlternatives:
         def fill(text: str) -> str:
             for name, url in links.items():
                 text = text.replace(_MARKS[name], url)
@@ -167,7 +247,7 @@ class EmailRenderer:
             fill(str(model.subject)),
             fill(str(model.body)),
             model.from_email,
-            [recipient.email],
+            [to],
             reply_to=list(model.reply_to),
             headers={name: fill(str(value)) for name, value in model.extra_headers.items()},
         )

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import psycopg
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils import timezone
 
 from networks.closure import network_open_required
@@ -70,9 +70,9 @@ def alert_send(*, alert_id: int, by: User) -> Alert | None:
 # with one INSERT ... SELECT FROM unnest(column arrays) per table: a few hundred milliseconds,
 # where bulk_create spends seconds preparing each value, and the first message waits on it.
 def _columns(model: type[Model], names: list[str]) -> tuple[str, str]:
-    fields = [model._meta.get_field(name) for name in names]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)  # type: ignore[union-attr]
-    arrays = ", ".join(f"%s::{f.db_type(connection)}[]" for f in fields)  # type: ignore[union-attr]
+    fields = [cast("Field[Any, Any]", model._meta.get_field(name)) for name in names]
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+    arrays = ", ".join(f"%s::{f.db_type(connection)}[]" for f in fields)
     return columns, arrays
 
 

@@ -70,6 +70,14 @@ class EmailSender(Sender):
 
     def send(self, *, delivery: Delivery, commit: Commit) -> str:
         renderer = self.renderer or EmailRenderer()
+        if isinstance(self.connection, SmtpBackend):
+            raw = renderer.raw(
+                recipient=delivery.recipient, alert=delivery.alert, address=delivery.address
+            )
+            if raw is not None:
+                return self._exchange(
+                    raw.sender, [delivery.address], raw.data, raw.message_id, commit
+                )
         message = renderer.message(recipient=delivery.recipient, alert=delivery.alert)
         message.to = [delivery.address]
         if isinstance(self.connection, SmtpBackend):
@@ -100,8 +108,9 @@ class EmailSender(Sender):
         if session is None:
             raise TransientError("email: cannot connect")
         if not getattr(session, "_alerts_nodelay", False):
-            with contextlib.suppress(OSError, AttributeError):
-                session.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if session.sock is not None:
+                with contextlib.suppress(OSError):
+                    session.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             session._alerts_nodelay = True  # type: ignore[attr-defined]
         return session
 
@@ -122,7 +131,16 @@ class EmailSender(Sender):
             raise PermanentError(f"email: {error}") from error
         mime = message.message()
         message_id = str(mime["Message-ID"] or "")
-        body = mime.as_bytes(linesep="\r\n")
+        data = smtplib._quote_periods(mime.as_bytes(linesep="\r\n"))  # type: ignore[attr-defined]
+        if not data.endswith(CRLF):
+            data += CRLF
+        return self._exchange(sender, recipients, data, message_id, commit)
+
+    def _exchange(
+        self, sender: str, recipients: list[str], data: bytes, message_id: str, commit: Commit
+    ) -> str:
+        """MAIL, RCPT, DATA and `data` (dots doubled, ending with CRLF), then the closing dot
+        inside `commit`, then the reply."""
         smtp = self._session()
         try:
             smtp.ehlo_or_helo_if_needed()
@@ -140,9 +158,6 @@ class EmailSender(Sender):
             if code != 354:
                 smtp.rset()
                 raise _reply_error(code, reply, "data refused")
-            data = smtplib._quote_periods(body)  # type: ignore[attr-defined]
-            if not data.endswith(CRLF):
-                data += CRLF
             smtp.send(data)
         except (OSError, smtplib.SMTPServerDisconnected) as error:
             self._drop()

@@ -66,7 +66,7 @@ class Attempt:
     """One request the server saw, accepted or not."""
 
     to: str
-    outcome: str  # "201", "400", "401", "404", "429", "500", "timeout"
+    outcome: str  # "201", "400", "401", "404", "429", "500", "timeout", "aborted"
     at: float
 
 
@@ -285,7 +285,14 @@ def _handler_for(api: SmsApi) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            form = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
+            raw = self.rfile.read(length)
+            if len(raw) < length:
+                # The client went away before the end of its request: like Twilio, act only
+                # on a complete one.
+                api._record_attempt("", "aborted")
+                self.close_connection = True
+                return
+            form = parse_qs(raw.decode("utf-8", "replace"))
             to = (form.get("To") or [""])[0]
             from_ = (form.get("From") or [""])[0]
             body = (form.get("Body") or [""])[0]

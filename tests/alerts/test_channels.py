@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter
@@ -13,6 +14,7 @@ from django_tenants.utils import schema_context
 
 from alerts import limiter
 from alerts.channels.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+from alerts.links import ack_recipient_id, stop_target
 from alerts.messages import email_for, sms_for, webhook_payload
 from alerts.models import Alert, Channel, Delivery, Recipient, SmsOutboxMessage
 from alerts.net import public_url_error
@@ -285,3 +287,53 @@ def test_other_alerts_step_aside_while_an_urgent_one_is_sent() -> None:
     assert not limiter.take("test-urgent", urgent=True, rate=100.0).yielded
     # Without a queue to go back to (eager runs), a batch waits its turn instead.
     assert not limiter.take("test-urgent", urgent=False, rate=100.0, may_yield=False).yielded
+
+
+# --- Rendered once per alert, filled in per recipient --------------------------------------
+def test_an_email_rendered_once_carries_each_recipients_own_links(
+    north: Network, north_people: People
+) -> None:
+    from email import message_from_bytes, policy
+
+    from alerts.messages import EmailRenderer, email_message
+
+    with schema_context(north.schema_name):
+        alert = draft(north_people, message="Grey van seen near the back door.")
+        alert.save()
+        renderer = EmailRenderer()
+        for n, user in enumerate([north_people.owner, north_people.staff], start=1):
+            recipient = Recipient(
+                alert=alert, kind=Recipient.Kind.MEMBER, user_id=user.pk, pk=100 + n
+            )
+            recipient.email = user.email
+            expected = email_message(recipient=recipient, alert=alert)
+            raw = renderer.raw(recipient=recipient, alert=alert, address=user.email)
+            assert raw is not None
+            got = message_from_bytes(raw.data, policy=policy.default)
+            assert got["To"] == user.email
+            assert got["Message-ID"] == raw.message_id
+            assert got["Subject"] == expected.subject
+            assert _unsigned(got["List-Unsubscribe"]) == _unsigned(
+                expected.extra_headers["List-Unsubscribe"]
+            )
+            text = got.get_body(("plain",))
+            html = got.get_body(("html",))
+            assert text is not None and html is not None
+            # The bytes on the wire end their lines with CRLF; signed links carry the second
+            # they were made in.
+            assert _unsigned(text.get_content()) == _unsigned(str(expected.body))
+            assert _unsigned(html.get_content()) == _unsigned(str(expected.alternatives[0][0]))
+            [token] = set(re.findall(r"/alerts/seen/([^/\s\"<>]+)/", raw.data.decode()))
+            assert ack_recipient_id(token) == recipient.pk
+            assert "alerts-mark.invalid" not in raw.data.decode()
+            [stop] = re.findall(r"/alerts/stop/([^/]+)/", got["List-Unsubscribe"])
+            assert stop_target(stop).user_id == user.pk
+        # An address that needs Django's checks goes the long way.
+        assert renderer.raw(recipient=recipient, alert=alert, address="not an address@@") is None
+
+
+def _unsigned(text: str, keep: int = 0) -> str:
+    """`text` with CRLF as LF and each signed link's token cut to its first `keep` characters
+    (tokens carry the second they were signed in)."""
+    text = text.replace("\r\n", "\n").strip()
+    return re.sub(r"/alerts/(\w+)/([^/\s\"<>]+)/", lambda m: f"/alerts/{m[1]}/{m[2][:keep]}/", text)

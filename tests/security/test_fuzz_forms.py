@@ -343,6 +343,16 @@ def _client(user: User | None, host: str) -> Client:
     return client
 
 
+def _read(response: Any) -> Any:
+    """The whole answer, read as a browser reads it. A file served from storage (an alert's
+    photo) is a streaming response whose file the test client closes only once its last chunk
+    is read, as a WSGI server would; left unread, the open file is never closed."""
+    if getattr(response, "streaming", False):
+        for _chunk in response.streaming_content:
+            pass
+    return response
+
+
 def find_forms(viewers: Viewers, side: Side) -> list[Form]:
     table = crawler.probes()
     clients = {role: {} for role in viewers}  # type: dict[str, dict[str, Client]]
@@ -361,7 +371,7 @@ def find_forms(viewers: Viewers, side: Side) -> list[Form]:
             if host not in clients[role]:
                 clients[role][host] = _client(viewer.user, host)
             with schema_context("public"):
-                response = clients[role][host].get(page)
+                response = _read(clients[role][host].get(page))
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
             for form in post_forms(response.content.decode(), page=page, host=host, role=role):
@@ -382,7 +392,7 @@ def fuzz(form: Form, user: User | None) -> None:
         if user is not None:
             client.force_login(user)  # a form that logged the user out does not end the fuzz
         with schema_context("public"):
-            response = client.post(form.action, {**data, CSRF_FIELD: CSRF_SECRET})
+            response = _read(client.post(form.action, {**data, CSRF_FIELD: CSRF_SECRET}))
         assert response.status_code < 500, f"{form}: {response.status_code} for {data!r}"
 
     one_form()

@@ -1,7 +1,8 @@
 """Every hostile file of tests/fixtures/hostile/ through the one image check and through every
 upload path of the portal: refused with the reason and with what else was typed kept, or
 stored re-encoded as pixels only (a logo as a PNG, evidence as JPEGs drawn from the original,
-which is kept and never served); never a 500; no served image carries metadata. Each path
+which is kept and never served, an alert's photo as the same JPEGs without the original);
+never a 500; no served image carries metadata. Each path
 says where its limits differ from the logo's (`Outcome`). A form that takes a file and is not
 listed in UPLOAD_PATHS fails the suite."""
 
@@ -28,7 +29,7 @@ from django.test import TestCase
 from django_tenants.utils import schema_context
 from PIL import Image, ImageFile
 
-from networks.models import Store
+from networks.models import Membership, Store
 from pledges.models import Pledge
 from pledges.services import pledge_transition
 from tests.conftest import People, client_for
@@ -183,6 +184,8 @@ class UploadPath:
     reason_words: dict[str, str] = dataclasses.field(default_factory=lambda: REASON_WORDS)
     stored_name: str = r"logos/[0-9a-f]{32}(_[A-Za-z0-9]+)?\.png"
     content_type: str = "image/png"
+    # The page's context variable holding the upload form (a page may show several forms).
+    form_context: str = "form"
 
     def __str__(self) -> str:
         return f"{self.form}.{self.field}"
@@ -252,6 +255,72 @@ def evidence_upload(people: People, outsider: Any, hostile: HostileFile) -> Sent
     return Sent(response, stored, str(evidence.display.name), path, served)
 
 
+# --- Photos uploaded with an alert (alerts.compose_views) ------------------------------------
+
+ALERT_PHOTO_TYPED = {"caption": "Silver sedan leaving the car park"}
+ALERT_PHOTO_REASON_WORDS = {
+    **REASON_WORDS,
+    "format": "Please upload a photo: JPEG, PNG, WebP or HEIC.",
+    "too_large": "larger than",
+}
+
+
+def alert_photo_outcome(hostile: HostileFile) -> Outcome:
+    """An alert's photo has evidence's limits and is drawn as evidence photos are; an alert
+    takes photos only, so a PDF is refused for its format, whatever it holds."""
+    outcome = evidence_outcome(hostile)
+    if outcome.reason == "pdf_active":
+        return Outcome("refused", "format")
+    return outcome
+
+
+def alert_photo_upload(people: People, outsider: Any, hostile: HostileFile) -> Sent:
+    """The coordinator uploads the file with a draft alert; once the alert is sent, the store's
+    owner, one of its recipients, is served the photo too."""
+    from alerts import drafts
+    from alerts.models import AlertPhoto
+    from alerts.services import alert_send
+
+    with schema_context("north"):
+        alert = drafts.draft_create(
+            membership=Membership.objects.get(user_id=people.coordinator.pk),
+            by=people.coordinator,
+            fields={"severity": "urgent", "headline": "Smash and grab", "to_all_members": True},
+        )
+    client = client_for(people.network, people.coordinator)
+    response = client.post(
+        f"/alerts/{alert.pk}/photos/",
+        {"action": "upload", **ALERT_PHOTO_TYPED, "photo": hostile.upload()},
+    )
+    kept = Path(settings.MEDIA_ROOT) / "north" / "alerts"
+    with schema_context("north"):
+        photo = AlertPhoto.objects.filter(alert=alert).first()
+        if photo is None:
+            # Refused before a byte was written: no file left behind by the refusal.
+            assert not kept.exists() or not any(kept.iterdir()), sorted(kept.iterdir())
+            return Sent(response, None)
+        with photo.display.open("rb") as handle:
+            stored = handle.read()
+        path = photo.display.path
+    url = f"/alerts/{alert.pk}/photos/{photo.pk}"
+    owner = client_for(people.network, people.owner)
+    # A draft's photos are the senders' alone; the only way to the file is the checked view.
+    assert owner.get(f"{url}/display/").status_code == 404
+    assert client.get(f"/media/{photo.display.name}").status_code == 404
+    with schema_context("north"):
+        assert alert_send(alert_id=alert.pk, by=people.coordinator) is not None
+    served = [client.get(f"{url}/display/"), owner.get(f"{url}/display/")]
+    thumbnail = client.get(f"{url}/thumbnail/")
+    for answer in (*served, thumbnail):
+        assert answer["Cache-Control"] == "private, no-store"
+        assert answer["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert_pixels_only(
+        body_of(thumbnail), markers=hostile.markers, what=f"thumbnail of {hostile.name}"
+    )
+    assert client_for(people.network, outsider).get(f"{url}/display/").status_code == 404
+    return Sent(response, stored, str(photo.display.name), path, served)
+
+
 UPLOAD_PATHS = [
     UploadPath("pledges.forms.PledgeForm", "logo", pledge_form_upload),
     UploadPath(
@@ -264,6 +333,17 @@ UPLOAD_PATHS = [
         stored_name=r"evidence/[0-9a-f]{32}",
         content_type="image/jpeg",
     ),
+    UploadPath(
+        "alerts.compose_forms.PhotoUploadForm",
+        "photo",
+        alert_photo_upload,
+        outcome=alert_photo_outcome,
+        typed=ALERT_PHOTO_TYPED,
+        reason_words=ALERT_PHOTO_REASON_WORDS,
+        stored_name=r"alerts/[0-9a-f]{32}",
+        content_type="image/jpeg",
+        form_context="photo_form",
+    ),
 ]
 # Model fields holding uploads, and the upload path that writes each.
 STORED_FILE_FIELDS = {
@@ -272,13 +352,17 @@ STORED_FILE_FIELDS = {
     "incidents.Evidence.original": "incidents.evidence_forms.EvidenceForm.file",
     "incidents.Evidence.display": "incidents.evidence_forms.EvidenceForm.file",
     "incidents.Evidence.thumbnail": "incidents.evidence_forms.EvidenceForm.file",
+    # Both drawn from the upload, which is not kept; an evidence photo on an alert keeps using
+    # the evidence's own files and leaves these empty.
+    "alerts.AlertPhoto.display": "alerts.compose_forms.PhotoUploadForm.photo",
+    "alerts.AlertPhoto.thumbnail": "alerts.compose_forms.PhotoUploadForm.photo",
 }
 # File fields the portal writes itself, from its own database, never from a person's bytes.
 SERVER_WRITTEN_FILE_FIELDS = {
     "incidents.IncidentExport.file": "the CSV or logbook PDF built by incidents.export_tasks",
 }
 # Modules that read request.FILES: each one's forms must be among the upload paths.
-FILES_READERS = {"pledges.views", "incidents.evidence_views"}
+FILES_READERS = {"pledges.views", "incidents.evidence_views", "alerts.compose_views"}
 
 
 def _path_and_file(expect: str) -> list[Any]:
@@ -301,7 +385,7 @@ def test_each_upload_path_refuses_each_hostile_file_says_why_and_keeps_what_was_
 ) -> None:
     sent = upload_path.send(north_people, outsider, hostile)
     assert sent.response.status_code == 200, hostile.attack
-    errors = sent.response.context["form"].errors.get(upload_path.field, [])
+    errors = sent.response.context[upload_path.form_context].errors.get(upload_path.field, [])
     words = upload_path.reason_words[upload_path.outcome(hostile).reason]
     assert any(words in error for error in errors), errors
     page = _page(sent.response)
@@ -317,7 +401,7 @@ def test_each_upload_path_stores_and_serves_each_usable_file_as_pixels_only(
     upload_path: UploadPath, north_people: People, outsider: Any, hostile: HostileFile
 ) -> None:
     sent = upload_path.send(north_people, outsider, hostile)
-    assert sent.response.status_code == 302, sent.response.context["form"].errors
+    assert sent.response.status_code == 302, sent.response.context[upload_path.form_context].errors
     assert sent.stored is not None
     assert_pixels_only(sent.stored, markers=hostile.markers, what=f"stored {hostile.name}")
     with Image.open(io.BytesIO(sent.stored)) as image:
