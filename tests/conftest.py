@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import Message
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -272,6 +273,30 @@ def smtp_outbox(settings: pytest.FixtureRequest) -> Iterator[Outbox]:
         yield Outbox(messages=collector.messages)
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def demo_settings(settings: Any, tmp_path: Path) -> Iterator[None]:
+    """What `make seed` has (the local settings: debug on, the demo logins spared MFA), with
+    the demo's photos in a temporary media folder."""
+    from django.core.files.storage import default_storage
+
+    from config.settings import local
+
+    settings.DEBUG = True
+    settings.PORTAL_MFA_EXEMPT_EMAILS = local.PORTAL_MFA_EXEMPT_EMAILS
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    # The storage remembers its media root: forget it on the way in and on the way out.
+    holders = (default_storage, getattr(default_storage, "_wrapped", None))
+
+    def forget() -> None:
+        for holder in holders:
+            if holder is not None and hasattr(holder, "__dict__"):
+                holder.__dict__.pop("relative_media_root", None)
+
+    forget()
+    yield
+    forget()
 
 
 @pytest.fixture

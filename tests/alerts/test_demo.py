@@ -4,14 +4,9 @@ and deliveries, an update, a report waiting and a draft; once, and without sendi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import phonenumbers
 import pytest
 from django.core import mail
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django_tenants.utils import schema_context
 
@@ -28,27 +23,8 @@ from alerts.models import (
 )
 from networks.models import Membership, Network
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_settings")]
 SLUGS = ("socal", "gta")
-
-
-@pytest.fixture(autouse=True)
-def _development(settings: Any, tmp_path: Path) -> Iterator[None]:
-    # What `make seed` has (debug on, the demo logins spared MFA), with the incidents' photos
-    # in a temporary media folder.
-    from config.settings import local
-
-    settings.DEBUG = True
-    settings.PORTAL_MFA_EXEMPT_EMAILS = local.PORTAL_MFA_EXEMPT_EMAILS
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    holders = (default_storage, getattr(default_storage, "_wrapped", None))
-    for holder in holders:
-        if holder is not None and hasattr(holder, "__dict__"):
-            holder.__dict__.pop("relative_media_root", None)
-    yield
-    for holder in holders:
-        if holder is not None and hasattr(holder, "__dict__"):
-            holder.__dict__.pop("relative_media_root", None)
 
 
 def _counts() -> dict[str, tuple[int, ...]]:

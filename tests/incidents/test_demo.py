@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db.models import Min
 from django_tenants.utils import schema_context
@@ -25,27 +21,8 @@ from incidents.models import (
 )
 from networks.models import Network, Store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_settings")]
 SLUGS = ("socal", "gta")
-
-
-@pytest.fixture(autouse=True)
-def _development(settings: Any, tmp_path: Path) -> Iterator[None]:
-    # What `make seed` has (the local settings: debug on, the demo logins spared MFA), with
-    # the photos in a temporary media folder.
-    from config.settings import local
-
-    settings.DEBUG = True
-    settings.PORTAL_MFA_EXEMPT_EMAILS = local.PORTAL_MFA_EXEMPT_EMAILS
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    holders = (default_storage, getattr(default_storage, "_wrapped", None))
-    for holder in holders:
-        if holder is not None and hasattr(holder, "__dict__"):
-            holder.__dict__.pop("relative_media_root", None)
-    yield
-    for holder in holders:
-        if holder is not None and hasattr(holder, "__dict__"):
-            holder.__dict__.pop("relative_media_root", None)
 
 
 def _counts() -> dict[str, tuple[int, ...]]:

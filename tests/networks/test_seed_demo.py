@@ -9,6 +9,8 @@ from networks.models import Membership, Network, Store
 from networks.schemas import current_schema
 from pledges.models import NetworkRequest, Pledge, PledgeEvent
 
+pytestmark = pytest.mark.usefixtures("demo_settings")
+
 
 def snapshot() -> dict[str, tuple[int, list[str]]]:
     counts: dict[str, tuple[int, list[str]]] = {
@@ -27,16 +29,6 @@ def snapshot() -> dict[str, tuple[int, list[str]]]:
                 sorted(Pledge.objects.values_list("status", flat=True)),
             )
     return counts
-
-
-@pytest.fixture(autouse=True)
-def _development(settings, tmp_path) -> None:
-    # What `make run` has: the local settings (debug on, the demo logins spared MFA).
-    from config.settings import local
-
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = str(tmp_path / "media")  # the demo's CCTV stills
-    settings.PORTAL_MFA_EXEMPT_EMAILS = local.PORTAL_MFA_EXEMPT_EMAILS
 
 
 def test_seed_demo_refuses_to_run_without_debug(db, settings) -> None:
