@@ -11,8 +11,6 @@ import re
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +19,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from incidents.access import visible_incidents
 from networks.access import network_member_required
 from networks.models import Membership
 from networks.schemas import current_network
@@ -34,9 +31,8 @@ from .dispatch import channel_rate
 from .messages import email_for, sms_for, sms_frame
 from .models import Alert, AlertPhoto, AlertReport, Channel, Recipient
 from .progress import alert_progress as progress_of
+from .selectors import desk_of
 from .services import alert_send
-
-SENT_PER_PAGE = 20
 
 
 def _membership(request: HttpRequest) -> Membership:
@@ -64,41 +60,16 @@ def _ids(values: list[str]) -> list[int]:
 @network_member_required()
 def alert_desk(request: HttpRequest) -> HttpResponse:
     membership = _membership(request)
-    alerts = Alert.objects.only(
-        "id", "headline", "severity", "status", "created_at", "sent_at", "parent_id"
-    )
-    draft_list = list(alerts.filter(status=Alert.Status.DRAFT).order_by("-updated_at", "-id")[:50])
-    sending = list(alerts.filter(status=Alert.Status.SENDING).order_by("-sent_at", "-id"))
-    sent = (
-        alerts.filter(status=Alert.Status.SENT)
-        .annotate(
-            people=Count("recipients", filter=~Q(recipients__kind=Recipient.Kind.WEBHOOK)),
-            acknowledged=Count("recipients", filter=Q(recipients__acknowledged_at__isnull=False)),
-        )
-        .order_by("-sent_at", "-id")
-    )
-    page = Paginator(sent, SENT_PER_PAGE).get_page(request.GET.get("page"))
-    for alert in page.object_list:
-        people = alert.people  # type: ignore[attr-defined]
-        alert.ack_percent = (  # type: ignore[attr-defined]
-            alert.acknowledged * 100 // people if people else None  # type: ignore[attr-defined]
-        )
-    incidents = list(
-        visible_incidents(membership=membership)
-        .filter(is_shared=True, voided_at__isnull=True)
-        .select_related("store")
-        .only("id", "summary", "kind", "started_at", "store__display_name", "store__city")
-        .order_by("-started_at", "-id")[:8]
-    )
+    desk = desk_of(membership=membership, page=request.GET.get("page"))
     return render(
         request,
         "alerts/desk.html",
         {
-            "drafts": draft_list,
-            "sending": sending,
-            "page": page,
-            "reports_waiting": AlertReport.objects.filter(status=AlertReport.Status.NEW).count(),
-            "incidents": incidents,
+            "drafts": desk.drafts,
+            "sending": desk.sending,
+            "page": desk.page,
+            "reports_waiting": desk.reports_waiting,
+            "incidents": desk.incidents,
         },
     )
 
