@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 from django_tenants.utils import schema_context
 
 from alerts.models import (
@@ -89,40 +87,6 @@ def test_the_second_send_changes_nothing(north: Network, north_people: People) -
         assert alert_send(alert_id=draft.pk, by=people.owner) is None
         assert Delivery.objects.filter(alert=draft).count() == count
         assert Alert.objects.get(pk=draft.pk).sent_by_id == people.coordinator.pk
-
-
-@pytest.mark.django_db(transaction=True)
-def test_two_browsers_sending_at_once_make_one_fan_out(
-    live_db: None, north: Network, north_people: People
-) -> None:
-    people = north_people
-    with schema_context(north.schema_name):
-        draft = _draft(people)
-    results: list[object] = []
-    barrier = threading.Barrier(2)
-
-    def press() -> None:
-        try:
-            with schema_context(north.schema_name):
-                barrier.wait()
-                results.append(alert_send(alert_id=draft.pk, by=people.coordinator))
-        finally:
-            connection.close()
-
-    from unittest import mock
-
-    # Only the outbox is under test here: the fan-out after commit is the engine's.
-    with mock.patch("alerts.dispatch.dispatch_alert"):
-        threads = [threading.Thread(target=press) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    assert sum(result is not None for result in results) == 1
-    with schema_context(north.schema_name):
-        assert Recipient.objects.filter(alert_id=draft.pk).count() == 5
-        pairs = list(Delivery.objects.filter(alert_id=draft.pk).values_list("recipient", "channel"))
-        assert len(pairs) == len(set(pairs))
 
 
 def test_chosen_and_nearby_stores_and_law_enforcement(north: Network, north_people: People) -> None:
