@@ -89,6 +89,26 @@ def recipient_of_member(*, membership: Membership, alert: Alert) -> Recipient | 
     return Recipient.objects.filter(alert=alert, user_id=membership.user_id).first()
 
 
+def recipient_of_link(*, recipient_id: int) -> Recipient | None:
+    """The recipient a signed "seen" link names (alerts.links checked its signature, network
+    and age): holding the link is the right to acknowledge. None when its alert is no longer
+    out (never a draft)."""
+    return (
+        Recipient.objects.select_related("alert")
+        .filter(pk=recipient_id, alert__status__in=[Alert.Status.SENDING, Alert.Status.SENT])
+        .first()
+    )
+
+
+def stop_link_names_someone(*, user_id: int | None, contact_id: int | None) -> bool:
+    """Whether the member or contact a signed "stop" link names is still in this network."""
+    if contact_id is not None:
+        return LawEnforcementContact.objects.filter(pk=contact_id).exists()
+    if user_id is None:
+        return False
+    return Membership.objects.filter(user_id=user_id).exists()
+
+
 def contact_for_sender(*, membership: Membership, contact_id: int) -> LawEnforcementContact:
     sender_required(membership=membership)
     contact = LawEnforcementContact.objects.filter(pk=contact_id).first()

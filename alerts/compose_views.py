@@ -31,7 +31,7 @@ from .dispatch import channel_rate
 from .messages import email_for, sms_for, sms_frame
 from .models import Alert, AlertPhoto, AlertReport, Channel, Recipient
 from .progress import alert_progress as progress_of
-from .selectors import desk_of
+from .selectors import desk_of, follow_ups_of
 from .services import alert_send
 
 
@@ -485,11 +485,7 @@ def alert_progress(request: HttpRequest, alert_id: int) -> HttpResponse:
     if alert.is_draft:
         return redirect("alert_edit", alert_id=alert.pk)
     progress = progress_of(alert=alert)
-    follow_ups = list(
-        Alert.objects.filter(parent=alert.thread_root)
-        .only("id", "headline", "severity", "status", "sent_at", "created_at", "parent_id")
-        .order_by("created_at", "id")
-    )
+    follow_ups = follow_ups_of(alert=alert)
     return render(
         request,
         "alerts/progress.html",

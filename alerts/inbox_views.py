@@ -26,10 +26,17 @@ from networks.access import network_member_required
 from networks.models import Membership
 from pledges.forms import add_service_errors
 
-from .access import alert_for_member, is_sender, photo_for_member, recipient_of_member
+from .access import (
+    alert_for_member,
+    is_sender,
+    photo_for_member,
+    recipient_of_link,
+    recipient_of_member,
+    stop_link_names_someone,
+)
 from .inbox_forms import PreferencesForm, ReportForm
-from .inbox_selectors import OUT, inbox_rows, report_incidents, thread_of
-from .links import EXPIRED, LinkError, StopTarget, ack_recipient_id, stop_target
+from .inbox_selectors import inbox_rows, report_incidents, thread_of
+from .links import EXPIRED, LinkError, ack_recipient_id, stop_target
 from .member_services import (
     AlertMemberError,
     Via,
@@ -39,7 +46,7 @@ from .member_services import (
     recipient_acknowledge,
     recipient_mark_read,
 )
-from .models import AlertPhoto, AlertPreference, Channel, LawEnforcementContact, Recipient
+from .models import AlertPhoto, AlertPreference, Channel
 
 PAGE_SIZE = 25
 VARIANTS = ("display", "thumbnail")
@@ -152,11 +159,7 @@ def alert_ack_link(request: HttpRequest, token: str) -> HttpResponse:
         recipient_id = ack_recipient_id(token)
     except LinkError as error:
         return _link_problem(request, error.reason)
-    recipient = (
-        Recipient.objects.select_related("alert")
-        .filter(pk=recipient_id, alert__status__in=OUT)
-        .first()
-    )
+    recipient = recipient_of_link(recipient_id=recipient_id)
     if recipient is None:
         return _link_problem(request, "gone")
     done = recipient.acknowledged_at is not None
@@ -172,15 +175,6 @@ def alert_ack_link(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _stop_subject_exists(target: StopTarget) -> bool:
-    """Whether the member or contact a stop link names is still here."""
-    if target.contact_id is not None:
-        return LawEnforcementContact.objects.filter(pk=target.contact_id).exists()
-    if target.user_id is None:
-        return False
-    return Membership.objects.filter(user_id=target.user_id).exists()
-
-
 @require_http_methods(["GET", "POST"])
 def alert_stop_link(request: HttpRequest, token: str) -> HttpResponse:
     _network_host(request)
@@ -188,9 +182,7 @@ def alert_stop_link(request: HttpRequest, token: str) -> HttpResponse:
         target = stop_target(token)
     except LinkError as error:
         return _link_problem(request, error.reason)
-    if target.channel not in (Channel.EMAIL, Channel.SMS):
-        return _link_problem(request, "forged")
-    if not _stop_subject_exists(target):
+    if not stop_link_names_someone(user_id=target.user_id, contact_id=target.contact_id):
         return _link_problem(request, "gone")
     done = False
     if request.method == "POST":

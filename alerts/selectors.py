@@ -67,3 +67,13 @@ def desk_of(*, membership: Membership, page: str | None) -> Desk:
         reports_waiting=AlertReport.objects.filter(status=AlertReport.Status.NEW).count(),
         incidents=incidents,
     )
+
+
+def follow_ups_of(*, alert: Alert) -> list[Alert]:
+    """The updates and all-clears threaded under an alert's first one, drafts included (the
+    sender's progress page lists them to finish or to watch)."""
+    return list(
+        Alert.objects.filter(parent=alert.thread_root)
+        .only("id", "headline", "severity", "status", "sent_at", "created_at", "parent_id")
+        .order_by("created_at", "id")
+    )
