@@ -12,6 +12,7 @@ urlpatterns = [
     path("toolkit/", include("toolkit.urls")),
     path("incidents/", include("incidents.urls")),
     path("alerts/", include("alerts.urls")),
+    path("police/", include("police.urls")),
     path(
         "accounts/verification/resend/",
         verification_resend,

@@ -391,6 +391,10 @@ class AccessLogEntry(models.Model):
         CSV = "csv", _("Exported the list (CSV)")
         LOGBOOK_PDF = "logbook_pdf", _("Exported the logbook (PDF)")
         PACKET_PDF = "packet_pdf", _("Exported the police and insurer packet (PDF)")
+        # A store's police-partnership records, read by a law-enforcement member (police app).
+        PROFILE = "profile", _("Read the security profile")
+        PLAN = "plan", _("Read a response plan")
+        PLAN_PDF = "plan_pdf", _("Printed a response plan (PDF)")
 
     incident = models.ForeignKey(
         Incident, on_delete=models.CASCADE, null=True, blank=True, related_name="access_log"

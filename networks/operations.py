@@ -83,6 +83,16 @@ USER_ID_FIELDS: dict[str, tuple[str, ...]] = {
     "alerts.alert": ("created_by_id", "sent_by_id"),
     "alerts.alertphoto": ("added_by_id",),
     "alerts.recipient": ("user_id",),
+    "police.policecontact": ("member_user_id", "created_by_id"),
+    "police.meeting": ("created_by_id",),
+    "police.followup": ("done_by_id",),
+    "police.securityprofile": ("updated_by_id",),
+    "police.patrolrequest": ("requested_by_id", "answered_by_id"),
+    "police.calendarfeed": ("user_id",),
+    "police.plantemplate": ("updated_by_id",),
+    "police.responseplan": ("updated_by_id",),
+    "police.planversion": ("published_by_id", "reviewed_by_id"),
+    "police.planacknowledgement": ("user_id",),
 }
 # Integer `*_id` columns of network tables that are not accounts (ids inside the schema).
 NOT_USER_ID_FIELDS: dict[str, tuple[str, ...]] = {

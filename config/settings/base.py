@@ -73,6 +73,7 @@ TENANT_APPS = [
     "toolkit",
     "incidents",
     "alerts",
+    "police",
     "stats",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]

@@ -1,0 +1,5 @@
+"""URL patterns of the police app's contacts pages (mounted under /police/ by police/urls.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
