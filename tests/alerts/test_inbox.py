@@ -225,3 +225,35 @@ def test_a_sender_who_was_not_told_may_read_and_sees_the_progress_link(
     assert "Seen — on the lookout" not in page.content.decode()
     with schema_context(people.network.schema_name):
         assert Membership.objects.filter(user_id=people.coordinator.pk).exists()
+
+
+def test_the_alert_page_lists_only_the_details_the_sender_gave(north_people: People) -> None:
+    people = north_people
+    first = sent_alert(
+        people.network,
+        to=[people.owner],
+        by=people.coordinator,
+        severity=Alert.Severity.URGENT,
+        place="Main Street mall, north entrance",
+        method="Hammers on the showcases",
+    )
+    update = sent_alert(
+        people.network,
+        to=[people.owner],
+        by=people.coordinator,
+        severity=Alert.Severity.ALL_CLEAR,
+        headline="All clear on Main Street",
+        parent=first,
+        message="The two men were arrested this morning.",
+    )
+    client = client_for(people.network, people.owner)
+    detailed = client.get(f"/alerts/{first.pk}/").content.decode()
+    assert "Main Street mall, north entrance" in detailed
+    assert "Hammers on the showcases" in detailed
+    assert "<dt>Place</dt>" in detailed
+    # What was not given is left out, not shown as a row of dashes.
+    assert "<dt>Vehicle</dt>" not in detailed
+    assert "<dt>Number of suspects</dt>" not in detailed
+    bare = client.get(f"/alerts/{update.pk}/").content.decode()
+    assert "The two men were arrested this morning." in bare
+    assert "The details" not in bare
