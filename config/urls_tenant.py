@@ -13,6 +13,7 @@ urlpatterns = [
     path("incidents/", include("incidents.urls")),
     path("alerts/", include("alerts.urls")),
     path("police/", include("police.urls")),
+    path("stats/", include("stats.urls")),
     path(
         "accounts/verification/resend/",
         verification_resend,
