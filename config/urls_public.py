@@ -9,6 +9,7 @@ from config.health import healthz
 from networks.platform_views import platform_overview
 from networks.views import after_login, favicon
 from pledges.public_views import landing
+from stats import platform_views as stats_views
 
 # Platform admins sign in through allauth, so its MFA and rate limits guard the admin too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -16,6 +17,16 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("", landing, name="home"),
     path("platform/", platform_overview, name="platform_overview"),
+    path("platform/stats/", stats_views.platform_stats, name="platform_stats"),
+    path("platform/stats/rollup/", stats_views.platform_stats_rollup, name="platform_stats_rollup"),
+    path(
+        "platform/stats/rollup.json",
+        stats_views.platform_stats_progress,
+        name="platform_stats_progress",
+    ),
+    path(
+        "platform/stats/<slug:table>.csv", stats_views.platform_stats_csv, name="platform_stats_csv"
+    ),
     path("admin/", admin.site.urls),
     path(
         "accounts/verification/resend/",

@@ -32,7 +32,31 @@ def dashboard_context(*, membership: Membership, network: Network, user: User) -
         **_pledge_context(membership=membership, network=network, user=user),
         **_incident_context(membership=membership),
         **_alert_context(membership=membership),
+        **_police_context(membership=membership),
     }
+
+
+def _police_context(*, membership: Membership) -> dict[str, Any]:
+    from police import desk_selectors as police
+
+    now = timezone.now()
+    if membership.role == Role.LAW_ENFORCEMENT:
+        return {
+            "police_officer": police.officer_counts(membership=membership, now=now),
+            "police_days": police.INCIDENT_DAYS,
+            "police_since": timezone.localdate(now) - dt.timedelta(days=police.INCIDENT_DAYS),
+        }
+    if membership.role == Role.COORDINATOR:
+        return {"police_coordinator": police.coordinator_counts(now=now)}
+    if membership.role == Role.STORE_OWNER and membership.store_id is not None:
+        return {"police_owner": police.owner_counts(store_id=membership.store_id, now=now)}
+    if membership.role == Role.STORE_STAFF and membership.store_id is not None:
+        return {
+            "police_staff": police.staff_counts(
+                store_id=membership.store_id, user_id=membership.user_id, now=now
+            )
+        }
+    return {}
 
 
 def _alert_context(*, membership: Membership) -> dict[str, Any]:

@@ -106,6 +106,16 @@ PUBLIC_ROWS_KEPT = {
     # The platform's record of who asked for a network; deleting the network clears its link.
     "pledges.networkrequest",
 }
+# Figures the platform's rollup derives from a network's schema, and the record of its monthly
+# reports sent (stats app): not exported, the next rollup writes them again (a report already
+# sent is not sent twice to the same portal, and may be sent again after an import); they go
+# with the network (on delete cascade).
+PUBLIC_ROWS_DERIVED = {
+    "stats.networkmonth",
+    "stats.networkyeartype",
+    "stats.networkrollup",
+    "stats.monthlyreport",
+}
 
 
 class OperationError(Exception):

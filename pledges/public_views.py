@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from networks.selectors import network_list
 from networks.services import network_domain
+from stats.platform_figures import public_figures
 from toolkit.render import BADGE_SIZES
 from toolkit.responses import serve_file
 from toolkit.selectors import ITEMS, Variant, listing_source, network_language
@@ -73,6 +74,7 @@ def landing(request: HttpRequest) -> HttpResponse:
         {
             "networks": network_list(),
             "figures": INDUSTRY_FIGURES,
+            "our_figures": public_figures(),
             "crimes": COMMON_CRIMES,
             **landing_partner_context(),
         },

@@ -171,6 +171,29 @@ def feed_of_token(*, token: str) -> CalendarFeed:
     return feed
 
 
+def calendar_reader_required(*, membership: Membership) -> None:
+    """Patrol calendars are for a store's team (its requests) and the network's police."""
+    if not (membership.is_store_member or is_police(membership=membership)):
+        raise Http404
+
+
+def membership_of_feed(*, token: str) -> Membership:
+    """Whose calendar a feed token opens, as they stand now: an active member still allowed a
+    calendar (someone who left, or moved to a role without one, gets a 404)."""
+    feed = feed_of_token(token=token)
+    membership = (
+        Membership.objects.select_related("store", "user")
+        .filter(user_id=feed.user_id, is_active=True)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    if not membership.user.is_active:
+        raise Http404
+    calendar_reader_required(membership=membership)
+    return membership
+
+
 # --- Response plans --------------------------------------------------------------------------
 
 
@@ -208,3 +231,16 @@ def version_for_reviewer(*, membership: Membership, version_id: int) -> PlanVers
     """A published version for a law-enforcement member to sign off or send back."""
     police_required(membership=membership)
     return version_for_member(membership=membership, version_id=version_id)
+
+
+def version_for_team(*, membership: Membership, version_id: int) -> PlanVersion:
+    """A published version of the member's own store's plan, to acknowledge."""
+    store = team_store(membership=membership)
+    version = (
+        PlanVersion.objects.select_related("plan", "plan__store")
+        .filter(pk=version_id, plan__store=store)
+        .first()
+    )
+    if version is None:
+        raise Http404
+    return version

@@ -21,7 +21,8 @@ PREVIOUS = "#9a5b00"
 INK = "#1a2230"
 MUTED = "#4a5566"
 GRID = "#d3dae4"
-FONT = "font-family:system-ui,'Noto Sans',sans-serif"
+# A presentation attribute, not a style attribute: the pages' CSP allows no inline style.
+FONT = "system-ui, 'Noto Sans', sans-serif"
 # Heat map: from the page's tint to its blue, in even steps of lightness.
 HEAT = ("#f3f5f8", "#d6e4f2", "#a9c6e4", "#6f9fcf", "#3b78b5", "#0b5394")
 
@@ -48,7 +49,7 @@ def _svg(*, ident: str, title: str, desc: str, width: int, height: int, body: li
         f'aria-labelledby="{ident}-title {ident}-desc">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(desc)}</desc>'
-        f'<g style="{FONT}" font-size="13" fill="{INK}">' + "".join(body) + "</g></svg>"
+        f'<g font-family="{FONT}" font-size="13" fill="{INK}">' + "".join(body) + "</g></svg>"
     )
 
 

@@ -150,34 +150,52 @@ def network_figures(*, period: Period, zone: dt.tzinfo, with_stores: bool) -> Ne
     return figures
 
 
-# One pass over the two windows (an incident in both, when a period is longer than a year,
-# counts in both), grouped four ways at once.
-_COUNTS = """
-WITH base AS (
-    SELECT true AS cur, kind, store_id, is_shared, loss_total, suspect_count,
-           started_at AT TIME ZONE %(tz)s AS local
-    FROM incidents_incident
-    WHERE voided_at IS NULL AND started_at >= %(start)s AND started_at < %(end)s
-    UNION ALL
-    SELECT false, kind, store_id, is_shared, loss_total, suspect_count,
-           started_at AT TIME ZONE %(tz)s
-    FROM incidents_incident
-    WHERE voided_at IS NULL AND started_at >= %(prev_start)s AND started_at < %(prev_end)s
-), parts AS (
-    SELECT *, date_trunc('month', local)::date AS month,
-           extract(isodow FROM local)::int AS dow, extract(hour FROM local)::int AS hour
-    FROM base
-)
-SELECT GROUPING(kind, month, dow, hour, store_id), cur, kind, month, dow, hour, store_id,
+# One pass over a window, grouped several ways at once (hashed: no ordered-set aggregate here,
+# the medians have their own query). The year before needs fewer groupings than the period.
+def _counts_sql(*, start: str, end: str, sets: str, grouping: str, keys: str) -> str:
+    return f"""
+SELECT {grouping}, {keys},
        count(*),
        count(*) FILTER (WHERE is_shared),
        coalesce(sum(loss_total), 0),
        coalesce(sum(loss_total) FILTER (WHERE is_shared), 0),
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY loss_total) FILTER (WHERE loss_total > 0),
        count(*) FILTER (WHERE suspect_count >= %(organised)s),
        count(*) FILTER (WHERE hour >= %(day)s AND hour < %(night)s)
-FROM parts
-GROUP BY GROUPING SETS ((cur), (cur, kind), (cur, month), (cur, dow, hour), (cur, store_id))
+FROM (
+    SELECT kind, store_id, is_shared, loss_total, suspect_count,
+           date_trunc('month', local)::date AS month,
+           extract(isodow FROM local)::int AS dow, extract(hour FROM local)::int AS hour
+    FROM (
+        SELECT kind, store_id, is_shared, loss_total, suspect_count,
+               started_at AT TIME ZONE %(tz)s AS local
+        FROM incidents_incident
+        WHERE voided_at IS NULL AND started_at >= %({start})s AND started_at < %({end})s
+    ) rows
+) parts
+GROUP BY GROUPING SETS ({sets})
+"""  # noqa: S608 - the names above are ours, the values are parameters
+
+
+_CURRENT = _counts_sql(
+    start="start",
+    end="end",
+    sets="(), (kind), (month), (dow, hour), (store_id)",
+    grouping="GROUPING(kind, month, dow, hour, store_id)",
+    keys="kind, month, dow, hour, store_id",
+)
+# GROUPING() takes only columns of the sets: the missing three bits are set by hand.
+_PREVIOUS = _counts_sql(
+    start="prev_start",
+    end="prev_end",
+    sets="(), (kind), (month)",
+    grouping="GROUPING(kind, month) * 8 + 7",
+    keys="kind, month, NULL, NULL, NULL",
+)
+_MEDIANS = """
+SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY loss_total)
+FROM incidents_incident
+WHERE voided_at IS NULL AND loss_total > 0 AND started_at >= %(start)s AND started_at < %(end)s
+GROUP BY ROLLUP (kind)
 """
 
 # GROUPING() bits, kind first: 1 where a column is not in the row's set.
@@ -189,19 +207,21 @@ def _incident_counts(figures: NetworkFigures, params: dict[str, Any], *, with_st
     kinds: dict[tuple[bool, str], tuple[Any, ...]] = {}
     months: dict[tuple[bool, dt.date], int] = {}
     stores: list[tuple[int, int, Decimal]] = []
-    for row in _rows(_COUNTS, params):
-        grouping, cur, kind, month, dow, hour, store_id = row[:7]
-        count, shared, loss, shared_loss, median, organised, daytime = row[7:]
-        if grouping == _TOTAL:
-            totals[cur] = (count, loss, median, organised, daytime)
-        elif grouping == _KIND:
-            kinds[(cur, kind)] = (count, loss, median)
-        elif grouping == _MONTH:
-            months[(cur, month)] = count
-        elif grouping == _HOUR and cur:
-            figures.heat[dow - 1][hour] = count
-        elif grouping == _STORE and cur and shared:
-            stores.append((store_id, shared, shared_loss))
+    medians = dict(_rows(_MEDIANS, params))
+    for cur, sql in ((True, _CURRENT), (False, _PREVIOUS)):
+        for row in _rows(sql, params):
+            grouping, kind, month, dow, hour, store_id = row[:6]
+            count, shared, loss, shared_loss, organised, daytime = row[6:]
+            if grouping == _TOTAL:
+                totals[cur] = (count, loss, medians.get(None) if cur else None, organised, daytime)
+            elif grouping == _KIND:
+                kinds[(cur, kind)] = (count, loss, medians.get(kind) if cur else None)
+            elif grouping == _MONTH:
+                months[(cur, month)] = count
+            elif grouping == _HOUR:
+                figures.heat[dow - 1][hour] = count
+            elif grouping == _STORE and shared:
+                stores.append((store_id, shared, shared_loss))
     now, before = totals.get(True, (0, 0, None, 0, 0)), totals.get(False, (0, 0, None, 0, 0))
     figures.total = Change(now[0], before[0])
     figures.loss_total = Change(float(now[1]), float(before[1]))
@@ -252,11 +272,12 @@ def _store_rows(figures: NetworkFigures, stores: list[tuple[int, int, Decimal]])
     ]
 
 
+# Methods compared without case or surrounding spaces, shown as most often typed.
 _METHODS = """
-SELECT lower(btrim(method)), count(*) FROM incidents_incident
+SELECT mode() WITHIN GROUP (ORDER BY btrim(method)), count(*) FROM incidents_incident
 WHERE is_shared AND voided_at IS NULL AND btrim(method) <> ''
   AND started_at >= %(start)s AND started_at < %(end)s
-GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %(top)s
+GROUP BY lower(btrim(method)) ORDER BY 2 DESC, 1 LIMIT %(top)s
 """
 
 # Plates compared without spaces, dashes or case; partial plates are left out (a fragment
@@ -272,12 +293,14 @@ GROUP BY 1 HAVING count(DISTINCT i.id) > 1 ORDER BY 2 DESC, 3 DESC LIMIT %(top)s
 """
 
 _VEHICLES = """
-SELECT lower(btrim(concat_ws(' ', v.colour, v.make, v.model))) AS vehicle, count(DISTINCT i.id)
+SELECT mode() WITHIN GROUP (ORDER BY btrim(concat_ws(' ', v.colour, v.make, v.model))),
+       count(DISTINCT i.id)
 FROM incidents_vehicle v JOIN incidents_incident i ON i.id = v.incident_id
 WHERE i.is_shared AND i.voided_at IS NULL AND v.redacted_at IS NULL
   AND (v.make <> '' OR v.model <> '')
   AND i.started_at >= %(start)s AND i.started_at < %(end)s
-GROUP BY 1 HAVING count(DISTINCT i.id) > 1 ORDER BY 2 DESC, 1 LIMIT %(top)s
+GROUP BY lower(btrim(concat_ws(' ', v.colour, v.make, v.model)))
+HAVING count(DISTINCT i.id) > 1 ORDER BY 2 DESC, 1 LIMIT %(top)s
 """
 
 
@@ -374,21 +397,15 @@ _DOWNLOAD_ITEMS = """
 SELECT item, count(*) FROM toolkit_toolkitdownload
 WHERE at >= %(start)s AND at < %(end)s GROUP BY 1 ORDER BY 2 DESC, 1
 """
-_POLICE = """
-SELECT
-  (SELECT count(*) FROM police_patrolrequest
-     WHERE created_at >= %(start)s AND created_at < %(end)s),
-  (SELECT count(*) FROM police_patrolrequest WHERE answered_at IS NOT NULL
-     AND created_at >= %(start)s AND created_at < %(end)s),
-  (SELECT count(DISTINCT p.store_id) FROM police_responseplan p
-     JOIN police_planversion v ON v.plan_id = p.id WHERE v.review = 'approved')
-"""
 
 
 def _toolkit_and_police(figures: NetworkFigures, params: dict[str, Any]) -> None:
     by_month = dict(_rows(_DOWNLOADS, params))
     figures.downloads = [(month, by_month.get(month, 0)) for month in figures.period.months()]
     figures.downloads_by_item = [(item, n) for item, n in _rows(_DOWNLOAD_ITEMS, params)]
-    made, answered, reviewed = _rows(_POLICE, params)[0]
-    figures.patrols_made, figures.patrols_answered = made, answered
-    figures.stores_with_reviewed_plan = reviewed
+    from police.desk_selectors import partnership_counts
+
+    police = partnership_counts(since=params["start"], until=params["end"])
+    figures.patrols_made = police.patrols_made
+    figures.patrols_answered = police.patrols_answered
+    figures.stores_with_reviewed_plan = police.stores_with_reviewed_plan

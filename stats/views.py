@@ -3,12 +3,13 @@ chart's figures as CSV."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from networks.access import network_member_required
@@ -21,6 +22,9 @@ from .network_charts import network_charts
 from .network_figures import network_figures
 from .network_tables import csv_rows, network_tables
 from .periods import PRESETS, Period, period_from
+from .report import monthly_report_pdf, report_months
+
+Role = Membership.Role
 
 
 def _period(request: HttpRequest) -> tuple[Period, str, Any]:
@@ -52,8 +56,27 @@ def network_dashboard(request: HttpRequest) -> HttpResponse:
             "problem": problem,
             "presets": PRESETS,
             "period_query": query,
+            "report_months": report_months(network)[:12] if with_stores else [],
         },
     )
+
+
+@require_GET
+@network_member_required(Role.COORDINATOR)
+def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """A past month's report, as emailed to the coordinators."""
+    network = current_network()
+    try:
+        wanted = dt.date(year, month, 1)
+    except ValueError:
+        raise Http404 from None
+    if wanted not in report_months(network):
+        raise Http404
+    pdf = monthly_report_pdf(network=network, month=wanted, language=translation.get_language())
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{network.slug}-report-{wanted:%Y-%m}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET

@@ -65,6 +65,9 @@ SHARED_APPS = [
     "csp",
     "django.contrib.postgres",
     "django_countries",  # country names in every language (no models)
+    # The platform's rolled-up figures of every network (public schema only; a network's own
+    # dashboard reads that network's tables directly).
+    "stats",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -74,7 +77,6 @@ TENANT_APPS = [
     "incidents",
     "alerts",
     "police",
-    "stats",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -259,6 +261,24 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "alerts-escalate": {"task": "alerts.escalate", "schedule": 60.0},
     # The members' digest of advisories: hourly, each network sends at its own morning hour.
     "alerts-digest": {"task": "alerts.digest_send", "schedule": crontab(minute=5)},
+    # The platform's figures of every network (stats.rollup), once an hour, in public.
+    "stats-rollup": {
+        "task": "stats.rollup_all",
+        "schedule": crontab(minute=45),
+        "tenant_schemas": ["public"],
+    },
+    # Last month's report to each network's coordinators: daily, sent by the first run of a
+    # month (stats.report_services).
+    "stats-monthly-report": {
+        "task": "stats.monthly_reports",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    # Police partnership: the day's due follow-ups, one reminder each, in every open network
+    # (13:25 UTC: the morning across the Americas).
+    "police-follow-ups": {
+        "task": "police.follow_ups_remind",
+        "schedule": crontab(hour=13, minute=25),
+    },
 }
 
 # --- Alerts ----------------------------------------------------------------------------------

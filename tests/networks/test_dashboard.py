@@ -173,7 +173,7 @@ def test_staff_dashboard_asks_for_the_acknowledgement_until_it_is_given(
 # --- Police ----------------------------------------------------------------------------------
 
 
-def test_police_dashboard_says_what_they_can_do_today_and_what_is_coming(
+def test_police_dashboard_says_what_they_can_do_today_and_opens_their_desk(
     north_people: People,
 ) -> None:
     pledge_for(north_people)
@@ -187,10 +187,11 @@ def test_police_dashboard_says_what_they_can_do_today_and_what_is_coming(
     assert body.context["incidents"].shared_this_week == 1
     assert "1 incident shared this week" in _counts(text)
     assert 'href="/incidents/network/"' in text
-    assert "Coming to this page" in text
+    assert "Coming to this page" not in text
+    assert "Open your desk" in text and 'href="/police/"' in text
     assert "incident logbook" not in text
-    for coming in ("patrol requests", "response plans"):
-        assert coming in text
+    for waiting in ("patrol requests to answer", "response plans to review"):
+        assert waiting in text
 
 
 # --- Incidents on every dashboard ------------------------------------------------------------

@@ -7,6 +7,7 @@ from alerts import demo as alert_demo
 from incidents import demo as incident_demo
 from networks import demo as network_demo
 from pledges import demo as pledge_demo
+from police import demo as police_demo
 
 
 class Command(BaseCommand):
@@ -24,5 +25,6 @@ class Command(BaseCommand):
         pledge_demo.seed()
         incident_demo.seed()
         alert_demo.seed()
+        police_demo.seed()
         names = ", ".join(network.name for network in networks)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {names}."))
