@@ -24,6 +24,9 @@ GRID = "#d3dae4"
 # A presentation attribute, not a style attribute: the pages' CSP allows no inline style.
 FONT = "system-ui, 'Noto Sans', sans-serif"
 # Heat map: from the page's tint to its blue, in even steps of lightness.
+# Units across: about a phone's width in CSS pixels, so 13-unit text reads at 13 px there; a
+# wider screen scales the drawing up to the chart box's maximum width (static/css).
+WIDTH = 400
 HEAT = ("#f3f5f8", "#d6e4f2", "#a9c6e4", "#6f9fcf", "#3b78b5", "#0b5394")
 
 
@@ -63,7 +66,12 @@ def _legend(series: Sequence[Series], *, y: int) -> list[str]:
 
 
 def bar_chart(
-    *, ident: str, title: str, categories: Sequence[str], series: Sequence[Series], width: int = 640
+    *,
+    ident: str,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    width: int = WIDTH,
 ) -> SafeString:
     """Horizontal bars, one group per category (one bar per series): long category names stay
     readable on a phone, where columns would squeeze them."""
@@ -108,7 +116,7 @@ def bar_chart(
 
 
 def line_chart(
-    *, ident: str, title: str, labels: Sequence[str], series: Sequence[Series], width: int = 640
+    *, ident: str, title: str, labels: Sequence[str], series: Sequence[Series], width: int = WIDTH
 ) -> SafeString:
     """Months along the bottom, one line per series, the scale's top and zero marked."""
     left, right, top, bottom = 40, 22, 28, 26
@@ -127,8 +135,8 @@ def line_chart(
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
             f'fill="{MUTED}">{_number(peak * fraction)}</text>'
         )
-    # Every label when they fit, else every other one (a phone shows 12 months at 640 units).
-    every = 1 if count <= 12 else 2
+    # At most 12 labels: every month of a year, every other or third of longer periods.
+    every = -(-count // 12)
     for i, name in enumerate(labels):
         if i % every:
             continue
@@ -165,7 +173,7 @@ def heat_map(
     grid: Sequence[Sequence[int]],
     row_labels: Sequence[str],
     col_labels: Sequence[str],
-    width: int = 640,
+    width: int = WIDTH,
 ) -> SafeString:
     """Rows (days of the week) by columns (hours): darker is more. Six shades, the darkest for
     the busiest cell, empty cells in the page's background."""

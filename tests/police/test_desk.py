@@ -143,7 +143,9 @@ def test_officer_desk_lists_what_waits_with_counts_and_links(north_people: Peopl
     assert 'href="/police/patrols/"' in body
     assert "Too old to show" not in body and "Kept private" not in body
     assert "/incidents/network/?kind=casing&amp;since=" in body
-    assert f'href="/police/plans/versions/{waiting.pk}/review/"' in body
+    # The plan's page, where the review form is (the review address itself takes only POST).
+    assert f'href="/police/plans/versions/{waiting.pk}/"' in body
+    assert f'href="/police/plans/versions/{waiting.pk}/review/"' not in body
     assert 'href="/police/contacts/follow-ups/mine/"' in body
     assert "Overdue" in body
 
