@@ -25,6 +25,9 @@ from .network_figures import network_figures
 from .network_tables import WEEKDAYS, network_tables
 from .periods import Period
 
+# Units across a chart on paper: the page's text column (about 180 mm) shows 13-unit labels at
+# about 10 pt.
+PDF_WIDTH = 640
 # Reports go back this far (and never before the network existed).
 OLDEST = 36
 
@@ -65,6 +68,7 @@ def report_context(*, network: Network, month: dt.date) -> dict[str, Any]:
     charts = {
         "by_type": bar_chart(
             ident="r-type",
+            width=PDF_WIDTH,
             title=_("Incidents by type"),
             categories=[row.label for row in figures.by_type],
             series=[
@@ -74,6 +78,7 @@ def report_context(*, network: Network, month: dt.date) -> dict[str, Any]:
         ),
         "trend": line_chart(
             ident="r-trend",
+            width=PDF_WIDTH,
             title=_("Incidents, the twelve months to this one"),
             labels=[row.month.strftime("%m/%y") for row in year.by_month],
             series=[
@@ -83,6 +88,7 @@ def report_context(*, network: Network, month: dt.date) -> dict[str, Any]:
         ),
         "when": heat_map(
             ident="r-when",
+            width=PDF_WIDTH,
             title=_("Day of the week and hour, the twelve months to this one"),
             grid=year.heat,
             row_labels=[str(day)[:3] for day in WEEKDAYS],
