@@ -140,6 +140,8 @@ def network_figures(*, period: Period, zone: dt.tzinfo, with_stores: bool) -> Ne
         "day": DAY_STARTS,
         "night": NIGHT_STARTS,
         "organised": ORGANISED,
+        **_clock(period, zone, "cur"),
+        **_clock(previous, zone, "prev"),
     }
     figures = NetworkFigures(period=period, previous=previous)
     _incident_counts(figures, params, with_stores=with_stores)
@@ -152,7 +154,11 @@ def network_figures(*, period: Period, zone: dt.tzinfo, with_stores: bool) -> Ne
 
 # One pass over a window, grouped several ways at once (hashed: no ordered-set aggregate here,
 # the medians have their own query). The year before needs fewer groupings than the period.
-def _counts_sql(*, start: str, end: str, sets: str, grouping: str, keys: str) -> str:
+def _counts_sql(*, window: str, sets: str, grouping: str, keys: str) -> str:
+    # Local time without converting each row through the zone database (most of the cost at
+    # 100,000 incidents): the window's UTC offsets are known in advance (a change at each DST
+    # transition), so a row's local clock is its epoch plus the offset of its stretch, and its
+    # month the bucket of the month starts (both found with width_bucket).
     return f"""
 SELECT {grouping}, {keys},
        count(*),
@@ -163,13 +169,18 @@ SELECT {grouping}, {keys},
        count(*) FILTER (WHERE hour >= %(day)s AND hour < %(night)s)
 FROM (
     SELECT kind, store_id, is_shared, loss_total, suspect_count,
-           date_trunc('month', local)::date AS month,
-           extract(isodow FROM local)::int AS dow, extract(hour FROM local)::int AS hour
+           width_bucket(started_at, %({window}_months)s::timestamptz[]) AS month,
+           (floor(local / 86400)::bigint + 3) %% 7 AS dow,
+           floor(local / 3600)::bigint %% 24 AS hour
     FROM (
-        SELECT kind, store_id, is_shared, loss_total, suspect_count,
-               started_at AT TIME ZONE %(tz)s AS local
+        SELECT kind, store_id, is_shared, loss_total, suspect_count, started_at,
+               date_part('epoch', started_at)
+               + (%({window}_offsets)s::int[])[
+                   width_bucket(started_at, %({window}_changes)s::timestamptz[]) + 1
+               ] AS local
         FROM incidents_incident
-        WHERE voided_at IS NULL AND started_at >= %({start})s AND started_at < %({end})s
+        WHERE voided_at IS NULL
+          AND started_at >= %({window}_start)s AND started_at < %({window}_end)s
     ) rows
 ) parts
 GROUP BY GROUPING SETS ({sets})
@@ -177,20 +188,53 @@ GROUP BY GROUPING SETS ({sets})
 
 
 _CURRENT = _counts_sql(
-    start="start",
-    end="end",
+    window="cur",
     sets="(), (kind), (month), (dow, hour), (store_id)",
     grouping="GROUPING(kind, month, dow, hour, store_id)",
     keys="kind, month, dow, hour, store_id",
 )
 # GROUPING() takes only columns of the sets: the missing three bits are set by hand.
 _PREVIOUS = _counts_sql(
-    start="prev_start",
-    end="prev_end",
+    window="prev",
     sets="(), (kind), (month)",
     grouping="GROUPING(kind, month) * 8 + 7",
     keys="kind, month, NULL, NULL, NULL",
 )
+
+
+def _clock(period: Period, zone: dt.tzinfo, name: str) -> dict[str, Any]:
+    """A window's bounds, the UTC instants its local months start (after the first) and the
+    stretches of constant UTC offset it spans, as the count queries take them."""
+    start, end = period.bounds(zone)
+    months = [dt.datetime.combine(month, dt.time.min, tzinfo=zone) for month in period.months()[1:]]
+    changes: list[dt.datetime] = []
+    offsets = [_offset(start, zone)]
+    # Day by day (a transition moves the offset at most once a day), then hour by hour
+    # inside the day it moved.
+    day = start.astimezone(dt.UTC)
+    while day < end:
+        following = day + dt.timedelta(days=1)
+        if _offset(following, zone) != offsets[-1]:
+            moment = day
+            while _offset(moment, zone) == offsets[-1]:
+                moment += dt.timedelta(minutes=15)
+            changes.append(moment)
+            offsets.append(_offset(moment, zone))
+        day = following
+    return {
+        f"{name}_start": start,
+        f"{name}_end": end,
+        f"{name}_months": months,
+        f"{name}_changes": changes,
+        f"{name}_offsets": offsets,
+    }
+
+
+def _offset(moment: dt.datetime, zone: dt.tzinfo) -> int:
+    offset = moment.astimezone(zone).utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
+
+
 _MEDIANS = """
 SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY loss_total)
 FROM incidents_incident
@@ -208,18 +252,20 @@ def _incident_counts(figures: NetworkFigures, params: dict[str, Any], *, with_st
     months: dict[tuple[bool, dt.date], int] = {}
     stores: list[tuple[int, int, Decimal]] = []
     medians = dict(_rows(_MEDIANS, params))
+    month_of = {True: figures.period.months(), False: figures.previous.months()}
     for cur, sql in ((True, _CURRENT), (False, _PREVIOUS)):
         for row in _rows(sql, params):
-            grouping, kind, month, dow, hour, store_id = row[:6]
+            grouping, kind, bucket, dow, hour, store_id = row[:6]
+            month = None if bucket is None else month_of[cur][bucket]
             count, shared, loss, shared_loss, organised, daytime = row[6:]
             if grouping == _TOTAL:
                 totals[cur] = (count, loss, medians.get(None) if cur else None, organised, daytime)
             elif grouping == _KIND:
                 kinds[(cur, kind)] = (count, loss, medians.get(kind) if cur else None)
-            elif grouping == _MONTH:
+            elif grouping == _MONTH and month is not None:
                 months[(cur, month)] = count
             elif grouping == _HOUR:
-                figures.heat[dow - 1][hour] = count
+                figures.heat[dow][hour] = count
             elif grouping == _STORE and shared:
                 stores.append((store_id, shared, shared_loss))
     now, before = totals.get(True, (0, 0, None, 0, 0)), totals.get(False, (0, 0, None, 0, 0))
