@@ -129,16 +129,16 @@ def test_every_incident_figure_matches_a_direct_count(data: tuple[People, list[I
         if incident.method.strip():
             key = incident.method.strip().lower()
             spellings.setdefault(key, Counter())[incident.method.strip()] += 1
-    expected = {}
-    for group in spellings.values():
-        most = max(group.values())
-        expected[min(text for text, n in group.items() if n == most)] = sum(group.values())
-    assert dict(figures.methods) == expected
+    shown: dict[str, int] = {}
+    for spelling in spellings.values():
+        most = max(spelling.values())
+        shown[min(text for text, n in spelling.items() if n == most)] = sum(spelling.values())
+    assert dict(figures.methods) == shown
     with schema_context(people.network.schema_name):
         vehicles = list(Vehicle.objects.filter(incident__in=shared, plate_is_partial=False))
     plates: Counter[str] = Counter()
-    for plate, group in _group_plates(vehicles).items():
-        plates[plate] = len(group)
+    for plate, seen_in in _group_plates(vehicles).items():
+        plates[plate] = len(seen_in)
     assert {(p.plate, p.incidents) for p in figures.plates} == {
         (plate, n) for plate, n in plates.items() if n > 1
     }
