@@ -8,7 +8,11 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+from typing import Protocol
 from zoneinfo import ZoneInfo
+
+from django.db.models.expressions import RawSQL
 
 from accounts.models import User
 from networks.models import Membership, Network, Store
@@ -97,7 +101,15 @@ def _audience_rows(*, alert: Alert) -> list[tuple[int, int | None, str]]:
     return chosen
 
 
-def in_quiet_hours(*, preference: AlertPreference | None, at: dt.datetime, tz: ZoneInfo) -> bool:
+class _Quiet(Protocol):
+    @property
+    def quiet_start(self) -> dt.time | None: ...
+
+    @property
+    def quiet_end(self) -> dt.time | None: ...
+
+
+def in_quiet_hours(*, preference: _Quiet | None, at: dt.datetime, tz: ZoneInfo) -> bool:
     if preference is None or preference.quiet_start is None or preference.quiet_end is None:
         return False
     local = at.astimezone(tz).time()
@@ -107,7 +119,7 @@ def in_quiet_hours(*, preference: AlertPreference | None, at: dt.datetime, tz: Z
     return local >= start or local < end  # the window spans midnight (22:00 to 07:00)
 
 
-def quiet_until(*, preference: AlertPreference, at: dt.datetime, tz: ZoneInfo) -> dt.datetime:
+def quiet_until(*, preference: _Quiet, at: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     """When a held message may go: the end of the quiet window that `at` falls in."""
     local = at.astimezone(tz)
     quiet_end = preference.quiet_end or dt.time(0, 0)
@@ -124,16 +136,76 @@ def quiet_until(*, preference: AlertPreference, at: dt.datetime, tz: ZoneInfo) -
 
 @dataclass
 class Planned:
-    """A recipient about to be written, and the channels (with addresses) it gets."""
+    """A recipient about to be written, and the channels (with addresses) it gets.
 
-    recipient: Recipient
+    Plain values, not a Recipient: a 5,000-member alert builds 5,000 of these while its
+    sender waits, and alert_send writes them as column arrays. `recipient` builds the model
+    for the callers that want one (the preview, the demo)."""
+
+    alert: Alert
+    kind: str
+    name: str
+    language: str = ""
+    user_id: int | None = None
+    store_id: int | None = None
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    contact: LawEnforcementContact | None = None
+    webhook: Webhook | None = None
+    call_order: int = 0
     channels: list[tuple[str, str, dt.datetime | None]] = field(default_factory=list)
 
+    @property
+    def contact_id(self) -> int | None:
+        return self.contact.pk if self.contact is not None else None
 
-def preferences_of(user_ids: Iterable[int]) -> dict[int, AlertPreference]:
-    # Whole rows: a model with deferred fields costs more to build than one without.
-    rows = AlertPreference.objects.filter(user_id__in=list(user_ids))
-    return {p.user_id: p for p in rows}
+    @property
+    def webhook_id(self) -> int | None:
+        return self.webhook.pk if self.webhook is not None else None
+
+    @cached_property
+    def recipient(self) -> Recipient:
+        return Recipient(
+            alert=self.alert,
+            kind=self.kind,
+            user_id=self.user_id,
+            contact=self.contact,
+            webhook=self.webhook,
+            store_id=self.store_id,
+            role=self.role,
+            name=self.name,
+            email=self.email,
+            phone=self.phone,
+            language=self.language,
+            call_order=self.call_order,
+        )
+
+
+@dataclass(frozen=True)
+class _Preference:
+    """What planning reads of an AlertPreference (a tuple's worth, not a model instance)."""
+
+    phone: str
+    email_on: bool
+    sms_on: bool
+    quiet_start: dt.time | None
+    quiet_end: dt.time | None
+
+
+def _any_of(ids: Iterable[int]) -> RawSQL:
+    """`IN` thousands of ids as one array parameter, not thousands of placeholders."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+
+
+def preferences_of(user_ids: Iterable[int]) -> dict[int, _Preference]:
+    rows = AlertPreference.objects.filter(user_id__in=_any_of(user_ids)).values_list(
+        "user_id", "phone", "email_on", "sms_on", "quiet_start", "quiet_end"
+    )
+    return {
+        user_id: _Preference(phone, email_on, sms_on, quiet_start, quiet_end)
+        for user_id, phone, email_on, sms_on, quiet_start, quiet_end in rows
+    }
 
 
 def _users(ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -141,7 +213,7 @@ def _users(ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     wanted = {pk for pk in ids if pk}
     if not wanted:
         return {}
-    rows = User.objects.filter(pk__in=wanted, is_active=True).values_list(
+    rows = User.objects.filter(pk__in=_any_of(wanted), is_active=True).values_list(
         "pk", "email", "full_name"
     )
     return {pk: (email, full_name or email) for pk, email, full_name in rows}
@@ -152,6 +224,7 @@ def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[
     quiet hours; anything else to someone in their quiet hours is held until they end."""
     tz = ZoneInfo(network.timezone)
     urgent = alert.severity == Alert.Severity.URGENT
+    language = network.language
     members = _audience_rows(alert=alert)
     users = _users(user_id for user_id, _store, _role in members)
     preferences = preferences_of(user_id for user_id, _store, _role in members)
@@ -170,8 +243,13 @@ def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[
         ):
             held = quiet_until(preference=preference, at=at, tz=tz)
         phone = preference.phone if preference is not None else ""
-        item = Planned(
-            recipient=Recipient(
+        channels: list[tuple[str, str, dt.datetime | None]] = [(Channel.INBOX, "", None)]
+        if preference is None or preference.email_on:
+            channels.append((Channel.EMAIL, email, held))
+        if phone and (preference is None or preference.sms_on):
+            channels.append((Channel.SMS, phone, held))
+        planned.append(
+            Planned(
                 alert=alert,
                 kind=Recipient.Kind.MEMBER,
                 user_id=user_id,
@@ -180,28 +258,21 @@ def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[
                 name=name,
                 email=email,
                 phone=phone,
-                language=network.language,
+                language=language,
+                channels=channels,
             )
         )
-        item.channels.append((Channel.INBOX, "", None))
-        if preference is None or preference.email_on:
-            item.channels.append((Channel.EMAIL, email, held))
-        if phone and (preference is None or preference.sms_on):
-            item.channels.append((Channel.SMS, phone, held))
-        planned.append(item)
     if alert.to_law_enforcement:
         for contact in LawEnforcementContact.objects.filter(is_active=True):
             item = Planned(
-                recipient=Recipient(
-                    alert=alert,
-                    kind=Recipient.Kind.CONTACT,
-                    contact=contact,
-                    role=Role.LAW_ENFORCEMENT,
-                    name=f"{contact.name} ({contact.agency})",
-                    email=contact.email,
-                    phone=contact.phone,
-                    language=network.language,
-                )
+                alert=alert,
+                kind=Recipient.Kind.CONTACT,
+                contact=contact,
+                role=Role.LAW_ENFORCEMENT,
+                name=f"{contact.name} ({contact.agency})",
+                email=contact.email,
+                phone=contact.phone,
+                language=language,
             )
             if contact.email and contact.email_on:
                 item.channels.append((Channel.EMAIL, contact.email, None))
@@ -212,16 +283,14 @@ def plan_recipients(*, alert: Alert, network: Network, at: dt.datetime) -> list[
     if alert.to_webhooks:
         for webhook in Webhook.objects.filter(is_active=True):
             item = Planned(
-                recipient=Recipient(
-                    alert=alert, kind=Recipient.Kind.WEBHOOK, webhook=webhook, name=webhook.name
-                )
+                alert=alert, kind=Recipient.Kind.WEBHOOK, webhook=webhook, name=webhook.name
             )
             item.channels.append((Channel.WEBHOOK, webhook.url, None))
             planned.append(item)
     # The calling tree rings first whoever no digital channel reaches.
     planned.sort(key=lambda p: _has_digital_channel(p))
     for order, item in enumerate(planned, start=1):
-        item.recipient.call_order = order
+        item.call_order = order
     return planned
 
 

@@ -39,6 +39,8 @@ from .models import Alert, Channel, Delivery, Recipient
 logger = logging.getLogger(__name__)
 
 SENT_BY_WORKERS = (Channel.EMAIL, Channel.SMS, Channel.WEBHOOK)
+# An alert's batches take turns in this order of channels.
+CHANNEL_TURN: dict[str, int] = {Channel.SMS: 0, Channel.EMAIL: 1, Channel.WEBHOOK: 2}
 OPEN = (Delivery.Status.QUEUED, Delivery.Status.SENDING)
 # Escalation looks back this far for urgent alerts not yet escalated.
 ESCALATION_WINDOW = timedelta(days=1)
@@ -54,9 +56,15 @@ def _lease_key() -> str:
 
 
 def lease_take(*, delivery_ids: Sequence[int], seconds: float) -> None:
-    if delivery_ids:
-        expires = timezone.now().timestamp() + seconds
-        limiter.client().zadd(_lease_key(), dict.fromkeys(map(str, delivery_ids), expires))
+    leases_take([(delivery_ids, seconds)])
+
+
+def leases_take(leases: Sequence[tuple[Sequence[int], float]]) -> None:
+    """Several batches' leases (ids, seconds) in one round trip."""
+    now = timezone.now().timestamp()
+    scores = {str(pk): now + seconds for ids, seconds in leases for pk in ids}
+    if scores:
+        limiter.client().zadd(_lease_key(), scores)
 
 
 def lease_drop(*, delivery_ids: Sequence[int]) -> None:
@@ -109,19 +117,48 @@ def enqueue_due(*, alert_id: int | None = None, only_unleased: bool = False) -> 
     size = max(1, int(settings.ALERTS_BATCH_SIZE))
     stale = float(settings.ALERTS_CLAIM_STALE_SECONDS)
     ahead: dict[str, int] = defaultdict(int)  # messages queued before, per channel
-    for (priority, _alert, channel), ids in sorted(groups.items()):
-        rate = channel_rate(channel)
-        for start in range(0, len(ids), size):
-            chunk = ids[start : start + size]
+    batches: list[tuple[list[int], str, int, float]] = []
+    for _key, chunks in sorted(_chunked(groups, size).items()):
+        # An alert's channels take turns in the queue: both providers are busy from the start.
+        for chunk, channel, priority in _alternating(chunks):
             ahead[channel] += len(chunk)
+            rate = channel_rate(channel)
             # The task should be done by then at the channel's pace; a stale claim's margin on
             # top before the sweeper thinks it lost.
-            lease_take(
-                delivery_ids=chunk,
-                seconds=(ahead[channel] / rate if rate > 0 else 0) + stale,
+            batches.append(
+                (chunk, channel, priority, (ahead[channel] / rate if rate > 0 else 0) + stale)
             )
-            enqueue_batch(delivery_ids=chunk, channel=channel, priority=priority)
+    # The first batch leaves at once; the others' leases then go in one round trip.
+    for n, (chunk, channel, priority, seconds) in enumerate(batches):
+        if n == 0:
+            lease_take(delivery_ids=chunk, seconds=seconds)
+        elif n == 1:
+            leases_take([(ids, lease) for ids, _c, _p, lease in batches[1:]])
+        enqueue_batch(delivery_ids=chunk, channel=channel, priority=priority)
     return len(found)
+
+
+def _chunked(
+    groups: dict[tuple[int, int, str], list[int]], size: int
+) -> dict[tuple[int, int], list[list[tuple[list[int], str, int]]]]:
+    """Per (priority, alert): each channel's batches of `size`, in id order; text messages
+    first (read within minutes, and the quickest to hand over)."""
+    chunked: dict[tuple[int, int], list[list[tuple[list[int], str, int]]]] = defaultdict(list)
+    for (priority, alert, channel), ids in sorted(
+        groups.items(), key=lambda item: (item[0][0], item[0][1], CHANNEL_TURN.get(item[0][2], 9))
+    ):
+        chunked[(priority, alert)].append(
+            [(ids[start : start + size], channel, priority) for start in range(0, len(ids), size)]
+        )
+    return chunked
+
+
+def _alternating(
+    per_channel: list[list[tuple[list[int], str, int]]],
+) -> list[tuple[list[int], str, int]]:
+    """Round robin over the channels' batches: email 1, SMS 1, email 2, SMS 2, ..."""
+    longest = max((len(batches) for batches in per_channel), default=0)
+    return [batches[n] for n in range(longest) for batches in per_channel if n < len(batches)]
 
 
 def dispatch_alert(*, alert_id: int) -> None:

@@ -67,6 +67,11 @@ class Sender:
         reference; call `commit(final)` at the point of no return (see the module)."""
         raise NotImplementedError
 
+    def sibling(self) -> Sender:
+        """Another sender of the same kind, not yet opened, for another lane of the same batch
+        (alerts.engine): its own connection; what it may share (rendered templates) shared."""
+        return type(self)()
+
     def __enter__(self) -> Sender:
         self.open()
         return self

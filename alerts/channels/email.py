@@ -56,8 +56,15 @@ class EmailSender(Sender):
         self.connection: Any = None
         self.renderer: EmailRenderer | None = None
 
+    def sibling(self) -> EmailSender:
+        # The batch's templates are rendered once for all its lanes.
+        other = EmailSender()
+        other.renderer = self.renderer
+        return other
+
     def open(self) -> None:
-        self.renderer = EmailRenderer()
+        if self.renderer is None:
+            self.renderer = EmailRenderer()
         # A relay that stops answering must not hold the batch (and its worker) for ever.
         timeout = settings.EMAIL_TIMEOUT or settings.ALERTS_HTTP_TIMEOUT
         self.connection = get_connection(fail_silently=False, timeout=timeout)

@@ -79,6 +79,8 @@ class Worker:
             "--loglevel",
             "INFO",
         ]
+        # A restarted worker appends to its log: only what follows is this process's.
+        self._log_start = log.stat().st_size if log.exists() else 0
         with open(log, "ab") as output:
             self.process = subprocess.Popen(
                 command,
@@ -97,7 +99,7 @@ class Worker:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the worker exited:\n{self.tail()}")
-            if b" ready." in self.log.read_bytes():
+            if b" ready." in self.log.read_bytes()[self._log_start :]:
                 return self
             time.sleep(0.1)
         raise RuntimeError(f"the worker was not ready within {timeout:g}s:\n{self.tail()}")
