@@ -206,7 +206,9 @@ def build_network(number: int, incidents: int, run: str) -> tuple[Any, Any]:
                 source="alerts_recipient r, (SELECT 1 AS g) one",
             )
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # What autovacuum does to a settled table: statistics and the visibility map
+            # (index-only scans).
+            cursor.execute("VACUUM ANALYZE")
     return network, big
 
 
@@ -215,8 +217,8 @@ def build(run: str) -> tuple[list[Any], Any]:
 
     public_site_ensure()
     template_schema_ensure()
-    rest = (INCIDENTS - BIG) // (NETWORKS - 1)
-    sizes = [BIG] + [rest] * (NETWORKS - 1)
+    rest, extra = divmod(INCIDENTS - BIG, NETWORKS - 1)
+    sizes = [BIG] + [rest + (1 if number < extra else 0) for number in range(NETWORKS - 1)]
 
     def one(args: tuple[int, int]) -> tuple[Any, Any]:
         try:
@@ -228,6 +230,18 @@ def build(run: str) -> tuple[list[Any], Any]:
         built = list(pool.map(one, enumerate(sizes)))
     networks = [network for network, _big in built]
     return networks, next(network for network, big in built if big)
+
+
+def incidents_in(networks: list[Any]) -> int:
+    """The incidents the networks really hold, counted in their schemas."""
+    from django_tenants.utils import schema_context
+
+    total = 0
+    for network in networks:
+        with schema_context(network.schema_name), connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM incidents_incident")
+            total += cursor.fetchone()[0]
+    return total
 
 
 def drop(networks: list[Any], users: list[Any]) -> None:
@@ -274,7 +288,8 @@ def main() -> None:
     started = time.perf_counter()
     networks, big = build(run)
     built_s = time.perf_counter() - started
-    print(f"built {len(networks)} networks in {built_s:.0f} s")
+    held = incidents_in(networks)
+    print(f"built {len(networks)} networks holding {held:,} incidents in {built_s:.0f} s")
     coordinator = User.objects.create_user(email=f"coordinator@{run}.bench", password=run * 8)
     admin = User.objects.create_user(email=f"admin@{run}.bench", password=run * 8, is_staff=True)
     from django_tenants.utils import schema_context
@@ -318,9 +333,7 @@ def main() -> None:
                 f"{NETWORKS}",
                 len(networks) == NETWORKS,
             ),
-            figure(
-                "build: incidents", INCIDENTS, "incidents", ">= 1,000,000", INCIDENTS >= 1_000_000
-            ),
+            figure("build: incidents", held, "incidents", ">= 1,000,000", held >= 1_000_000),
             figure(
                 "rollup of every network",
                 rollup_s,

@@ -318,9 +318,10 @@ def _store_rows(figures: NetworkFigures, stores: list[tuple[int, int, Decimal]])
     ]
 
 
-# Methods compared without case or surrounding spaces, shown as most often typed.
+# Methods compared without case or surrounding spaces, each shown in one of its spellings (the
+# first in alphabetical order: hashed, where "the most typed" would sort every group).
 _METHODS = """
-SELECT mode() WITHIN GROUP (ORDER BY btrim(method)), count(*) FROM incidents_incident
+SELECT min(btrim(method)), count(*) FROM incidents_incident
 WHERE is_shared AND voided_at IS NULL AND btrim(method) <> ''
   AND started_at >= %(start)s AND started_at < %(end)s
 GROUP BY lower(btrim(method)) ORDER BY 2 DESC, 1 LIMIT %(top)s
@@ -339,8 +340,7 @@ GROUP BY 1 HAVING count(DISTINCT i.id) > 1 ORDER BY 2 DESC, 3 DESC LIMIT %(top)s
 """
 
 _VEHICLES = """
-SELECT mode() WITHIN GROUP (ORDER BY btrim(concat_ws(' ', v.colour, v.make, v.model))),
-       count(DISTINCT i.id)
+SELECT min(btrim(concat_ws(' ', v.colour, v.make, v.model))), count(DISTINCT i.id)
 FROM incidents_vehicle v JOIN incidents_incident i ON i.id = v.incident_id
 WHERE i.is_shared AND i.voided_at IS NULL AND v.redacted_at IS NULL
   AND (v.make <> '' OR v.model <> '')

@@ -123,16 +123,13 @@ def test_every_incident_figure_matches_a_direct_count(data: tuple[People, list[I
     shared = [i for i in now if i.is_shared]
     stores = Counter(i.store_id for i in shared)
     assert {(s.store_id, s.incidents) for s in figures.stores} == set(stores.items())
-    # Grouped without case or spaces, shown as most often typed (the first of a tie).
+    # Grouped without case or spaces, shown in the first of its spellings.
     spellings: dict[str, Counter[str]] = {}
     for incident in shared:
         if incident.method.strip():
             key = incident.method.strip().lower()
             spellings.setdefault(key, Counter())[incident.method.strip()] += 1
-    shown: dict[str, int] = {}
-    for spelling in spellings.values():
-        most = max(spelling.values())
-        shown[min(text for text, n in spelling.items() if n == most)] = sum(spelling.values())
+    shown = {min(spelling): sum(spelling.values()) for spelling in spellings.values()}
     assert dict(figures.methods) == shown
     with schema_context(people.network.schema_name):
         vehicles = list(Vehicle.objects.filter(incident__in=shared, plate_is_partial=False))

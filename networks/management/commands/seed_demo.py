@@ -8,6 +8,7 @@ from incidents import demo as incident_demo
 from networks import demo as network_demo
 from pledges import demo as pledge_demo
 from police import demo as police_demo
+from stats import demo as stats_demo
 
 
 class Command(BaseCommand):
@@ -26,5 +27,6 @@ class Command(BaseCommand):
         incident_demo.seed()
         alert_demo.seed()
         police_demo.seed()
+        stats_demo.seed()
         names = ", ".join(network.name for network in networks)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {names}."))
