@@ -240,3 +240,30 @@ def test_alert_figures_match_the_recipients_and_deliveries(north_people: People)
     assert figures.median_minutes_to_alert == pytest.approx(24)
     assert (figures.recipients, figures.reached, figures.acknowledged) == (4, 2, 1)
     assert figures.reach_rate == 50 and figures.acknowledgement_rate == 25
+
+
+def test_the_periods_counts_read_on_a_second_connection_match_one_connections(
+    live_db: None, north_people: People
+) -> None:
+    """Outside a transaction the period's counts run beside the rest on their own connection
+    (in the network's schema); they must say what one connection reading everything says."""
+    from django.db import connections, transaction
+
+    north_people.network.timezone = "America/Los_Angeles"
+    north_people.network.save(update_fields=["timezone"])
+    incidents = [i for i in _generate(north_people, count=60) if i.voided_at is None]
+    period = Period(first=dt.date(2026, 1, 1), last=dt.date(2026, 11, 20))
+    with schema_context(north_people.network.schema_name):
+        beside = network_figures(period=period, zone=ZONE, with_stores=True)
+        with transaction.atomic():
+            alone = network_figures(period=period, zone=ZONE, with_stores=True)
+    assert beside.total.current == len([i for i in incidents if _within(i, period)]) > 0
+    assert (beside.total, beside.heat, beside.by_type, beside.by_month, beside.stores) == (
+        alone.total,
+        alone.heat,
+        alone.by_type,
+        alone.by_month,
+        alone.stores,
+    )
+    assert beside.median_loss == alone.median_loss
+    connections.close_all()
