@@ -5,51 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from networks.models import Membership
+from networks.phones import phone_e164
 from pledges.forms import PlainTextField
 
 from .manage_services import webhook_url_error
 from .models import LawEnforcementContact, Webhook
-
-
-def phone_e164(text: str, *, region: str | None) -> str:
-    """A number as typed, in E.164 (+15551234567); numbers without a country code are read as
-    the network's country's. Raises ValidationError with a sentence for the person."""
-    example = phonenumbers.example_number_for_type(
-        region or "US", phonenumbers.PhoneNumberType.MOBILE
-    ) or phonenumbers.example_number("US")
-    invalid = ValidationError(
-        _("Enter a mobile number that can receive text messages, e.g. %(example)s.")
-        % {
-            "example": phonenumbers.format_number(
-                example, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-            )
-            if example is not None
-            else "+1 201-555-0123"
-        },
-        code="invalid_phone",
-    )
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        raise invalid from None
-    if not phonenumbers.is_valid_number(number):
-        raise invalid
-    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.FIXED_LINE:
-        raise ValidationError(
-            _("This is a landline: give a mobile number, which can receive text messages."),
-            code="landline",
-        )
-    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    if len(formatted) > LawEnforcementContact._meta.get_field("phone").max_length:  # type: ignore[operator]
-        raise invalid
-    return formatted
 
 
 class MobilePhoneField(forms.CharField):
@@ -63,7 +29,7 @@ class MobilePhoneField(forms.CharField):
         text = super().clean(value)
         if not text:
             return ""
-        return phone_e164(text, region=self.region)
+        return phone_e164(text, region=self.region, mobile=True)
 
 
 class ContactForm(forms.Form):

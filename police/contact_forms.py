@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from networks.models import Store
+from networks.phones import phone_e164
 from pledges.forms import PlainTextField
 
-from .contact_services import MAX_FOLLOW_UPS, network_today, phone_e164
+from .contact_services import MAX_FOLLOW_UPS, network_today
 from .models import Meeting, PoliceContact, Reach
 
 

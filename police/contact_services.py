@@ -9,7 +9,6 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -20,6 +19,7 @@ from accounts.selectors import users_by_id
 from networks.closure import network_open_required
 from networks.mail import mail_send
 from networks.models import Membership, Store
+from networks.phones import phone_e164
 from networks.schemas import current_network
 from networks.templatetags.portal import network_origin
 
@@ -41,34 +41,6 @@ class PoliceRecordError(ValidationError):
 
 
 # --- Phone numbers ----------------------------------------------------------------------------
-
-
-def phone_e164(text: str, *, region: str | None) -> str:
-    """A number as typed, in E.164; numbers without a country code are read as `region`'s.
-    Raises ValidationError with a sentence for the person."""
-    region = (region or "").upper() or None
-    example = phonenumbers.example_number(region or "US")
-    invalid = ValidationError(
-        _("Enter a phone number that can be dialled, with its area code, e.g. %(example)s.")
-        % {
-            "example": phonenumbers.format_number(
-                example, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-            )
-            if example is not None
-            else "+1 201-555-0123"
-        },
-        code="invalid_phone",
-    )
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        raise invalid from None
-    if not phonenumbers.is_valid_number(number):
-        raise invalid
-    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    if len(formatted) > PoliceContact._meta.get_field("phone").max_length:  # type: ignore[operator]
-        raise invalid
-    return formatted
 
 
 # --- Contacts ---------------------------------------------------------------------------------
