@@ -22,7 +22,12 @@ database's commit (a WAL flush) — not computing. So at a fast pace a batch is 
 lanes at once (threads of the worker process, each with its own provider connection and its
 own database connection), which take the batch's groups in order. Each message still goes
 through the same claim and the same commit at its point of no return on its lane's
-connection: lanes change how many messages wait at once, not what makes each one single.
+connection: lanes change how many messages wait at once, not what makes each one single —
+except under SIGKILL: a lane that has handed a message's final bytes to the kernel may wait for
+the interpreter lock (another lane holds it) before psycopg sends its COMMIT, and a worker killed
+in that wait leaves a message the provider got and the database does not know was sent; the
+sweeper sends it again. One lane (ALERTS_SEND_LANES = 1, the default) keeps that window to a
+few microseconds; more lanes are off until the final bytes and the COMMIT cannot be separated.
 """
 
 from __future__ import annotations
