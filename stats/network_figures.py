@@ -446,8 +446,9 @@ def _alerts(figures: NetworkFigures, params: dict[str, Any]) -> None:
 
 
 # Active partners at the end of each month: the pledges whose last change by then left them
-# active. New partners: pledges that became active during the month.
-_PARTNERS = """
+# active. New partners: pledges that became active during the month. (The rollup reads the
+# same.)
+PARTNERS_BY_MONTH = """
 SELECT m.month::date,
        (SELECT count(*) FROM (
             SELECT DISTINCT ON (e.pledge_id) e.to_status FROM pledges_pledgeevent e
@@ -467,7 +468,7 @@ ORDER BY 1
 
 def _partners(figures: NetworkFigures, params: dict[str, Any], *, period: Period) -> None:
     months = period.months()
-    rows = _rows(_PARTNERS, {**params, "first_month": months[0], "last_month": months[-1]})
+    rows = _rows(PARTNERS_BY_MONTH, {**params, "first_month": months[0], "last_month": months[-1]})
     figures.partners = [(month, active, new) for month, active, new in rows]
 
 

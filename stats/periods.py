@@ -70,11 +70,12 @@ def preset_period(name: str, *, today: dt.date) -> Period:
     if name == "90d":
         return Period(first=today - dt.timedelta(days=89), last=today, preset=name)
     # The last 12 months: this month so far and the 11 full months before it.
-    first = _months_back(today.replace(day=1), 11)
+    first = months_back(today.replace(day=1), 11)
     return Period(first=first, last=today, preset="12m")
 
 
-def _months_back(month: dt.date, count: int) -> dt.date:
+def months_back(month: dt.date, count: int) -> dt.date:
+    """The first day of the month `count` months before `month`'s."""
     year, index = divmod(month.year * 12 + month.month - 1 - count, 12)
     return dt.date(year, index + 1, 1)
 

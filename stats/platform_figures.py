@@ -22,6 +22,7 @@ from networks.models import Network
 
 from .models import NetworkMonth, NetworkRollup, NetworkYearType
 from .network_figures import Change
+from .periods import months_back
 
 # The public panel shows no figure built from fewer incidents than this.
 PUBLIC_MINIMUM = 5
@@ -40,8 +41,7 @@ class Window:
 
 def comparison_window(today: dt.date) -> Window:
     last = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    year, index = divmod(last.year * 12 + last.month - 1 - 11, 12)
-    return Window(first=dt.date(year, index + 1, 1), last=last)
+    return Window(first=months_back(last, 11), last=last)
 
 
 @dataclass(frozen=True)

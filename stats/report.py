@@ -23,7 +23,7 @@ from toolkit.fonts import CSS_FAMILIES
 from .charts import PREVIOUS, Series, bar_chart, heat_map, line_chart
 from .network_figures import network_figures
 from .network_tables import WEEKDAYS, network_tables
-from .periods import Period
+from .periods import Period, months_back
 
 # Units across a chart on paper: the page's text column (about 180 mm) shows 13-unit labels at
 # about 10 pt.
@@ -38,8 +38,7 @@ def month_period(month: dt.date) -> Period:
 
 
 def twelve_months_to(month: dt.date) -> Period:
-    year, index = divmod(month.year * 12 + month.month - 1 - 11, 12)
-    return Period(first=dt.date(year, index + 1, 1), last=month_period(month).last)
+    return Period(first=months_back(month, 11), last=month_period(month).last)
 
 
 def last_complete_month(network: Network) -> dt.date:

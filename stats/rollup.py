@@ -25,6 +25,8 @@ from django_tenants.utils import schema_context
 from networks.models import Network
 
 from .models import NetworkMonth, NetworkRollup, NetworkYearType, RollupRun
+from .network_figures import PARTNERS_BY_MONTH
+from .periods import months_back
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -62,33 +64,11 @@ WHERE a.status <> 'draft' AND a.sent_at >= %(since)s
 GROUP BY 1
 """
 
-# Active partners at each month's end and partners new in the month, from the pledges'
-# history of changes (as on the network's own dashboard).
-_PARTNERS = """
-SELECT m.month::date,
-       (SELECT count(*) FROM (
-            SELECT DISTINCT ON (e.pledge_id) e.to_status FROM pledges_pledgeevent e
-            WHERE e.at < ((m.month + interval '1 month') AT TIME ZONE %(tz)s)
-              AND e.to_status <> ''
-            ORDER BY e.pledge_id, e.at DESC, e.id DESC) last
-        WHERE last.to_status = 'active'),
-       (SELECT count(DISTINCT e.pledge_id) FROM pledges_pledgeevent e
-        WHERE e.to_status = 'active' AND e.from_status <> 'active'
-          AND e.at >= (m.month AT TIME ZONE %(tz)s)
-          AND e.at < ((m.month + interval '1 month') AT TIME ZONE %(tz)s))
-FROM generate_series(%(first)s::timestamp, %(last)s::timestamp, interval '1 month') AS m(month)
-"""
-
 
 def _rows(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def _month_back(month: dt.date, count: int) -> dt.date:
-    year, index = divmod(month.year * 12 + month.month - 1 - count, 12)
-    return dt.date(year, index + 1, 1)
 
 
 def rollup_start(*, trigger: str, by: User | None = None) -> RollupRun:
@@ -143,7 +123,7 @@ def _network_rollup(*, network: Network, run_id: int | None, began: float) -> No
     zone = network.zone
     today = timezone.localdate(timezone=zone)
     this_month = today.replace(day=1)
-    first_month = _month_back(this_month, MAX_MONTHS - 1)
+    first_month = months_back(this_month, MAX_MONTHS - 1)
     since = dt.datetime.combine(first_month, dt.time.min, tzinfo=zone)
     params = {"tz": str(zone), "since": since}
     months: dict[dt.date, dict[str, Any]] = defaultdict(lambda: defaultdict(int))
@@ -161,7 +141,8 @@ def _network_rollup(*, network: Network, run_id: int | None, began: float) -> No
         row.update(alerts_sent=alerts, recipients=recipients, reached=reached)
         row["acknowledged"] = acknowledged
     start = min([*months, this_month])
-    for month, active, new in _rows(_PARTNERS, {**params, "first": start, "last": this_month}):
+    partners = {**params, "first_month": start, "last_month": this_month}
+    for month, active, new in _rows(PARTNERS_BY_MONTH, partners):
         if active or new or month in months:
             months[month].update(active_partners=active, new_partners=new)
     NetworkMonth.objects.filter(network=network).delete()
