@@ -17,54 +17,41 @@ a refusal corrects the row (retry or fail).
 Transient errors put the delivery back with an exponential backoff and jitter (not_before),
 up to ALERTS_MAX_ATTEMPTS; permanent ones fail it with the provider's reason.
 
-Lanes: a message spends most of its time waiting — on the provider's replies and on the
-database's commit (a WAL flush) — not computing. So at a fast pace a batch is sent over a few
-lanes at once (threads of the worker process, each with its own provider connection and its
-own database connection), which take the batch's groups in order. Each message still goes
-through the same claim and the same commit at its point of no return on its lane's
-connection: lanes change how many messages wait at once, not what makes each one single —
-except under SIGKILL: a lane that has handed a message's final bytes to the kernel may wait for
-the interpreter lock (another lane holds it) before psycopg sends its COMMIT, and a worker killed
-in that wait leaves a message the provider got and the database does not know was sent; the
-sweeper sends it again. One lane (ALERTS_SEND_LANES = 1, the default) keeps that window to a
-few microseconds; more lanes are off until the final bytes and the COMMIT cannot be separated.
+Lanes (alerts/lanes.py): at a fast pace a batch is sent over a few lanes at once, greenlets on
+the worker's one thread, each with its own provider connection, taking the batch's messages in
+the order of their slots. Their points of no return are recorded together (record_parked): one
+transaction marks every parked message sent (each only if still under its claim), writes their
+final bytes one after another and commits — nothing runs between the last of those writes and
+the COMMIT, as with one lane, and several messages share one commit.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import queue
 import random
-import threading
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from celery.signals import (
-    worker_init,
-    worker_process_init,
-    worker_process_shutdown,
-    worker_shutdown,
-)
+from celery.signals import worker_init
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from networks.schemas import current_network
 
+from . import lanes as lanes_mod
 from . import limiter
 from .channels import PermanentError, Sender, TransientError, sender_for
 from .channels.base import ClaimLost
 from .models import Delivery
 
 if TYPE_CHECKING:
-    from networks.models import Network
+    from .lanes import Parked
 
 logger = logging.getLogger(__name__)
 
@@ -131,28 +118,19 @@ class _Attempt:
         self.recorded = False
 
     def _mark_sent(self) -> bool:
-        delivery = self.delivery
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {TABLE} SET status = %s, sent_at = %s, error = '' "  # noqa: S608 - our table's name
-                "WHERE id = %s AND status = %s AND claimed_at = %s",
-                [
-                    Delivery.Status.SENT,
-                    timezone.now(),
-                    delivery.pk,
-                    Delivery.Status.SENDING,
-                    delivery.claimed_at,
-                ],
-            )
-            return cursor.rowcount == 1
+        return bool(_mark_sent([self.delivery]))
 
     def commit(self, final: Callable[[], None]) -> None:
-        # The row lock taken by the UPDATE is held until COMMIT, which psycopg sends right
-        # after `final` has handed the last bytes to the kernel.
-        with transaction.atomic():
-            if not self._mark_sent():
-                raise ClaimLost(f"delivery {self.delivery.pk} is no longer ours")
-            final()
+        if lanes_mod.in_lane():
+            # Recorded with the other lanes' parked messages (record_parked).
+            lanes_mod.park(self, final)
+        else:
+            # The row lock taken by the UPDATE is held until COMMIT, which psycopg sends right
+            # after `final` has handed the last bytes to the kernel.
+            with transaction.atomic():
+                if not self._mark_sent():
+                    raise ClaimLost(f"delivery {self.delivery.pk} is no longer ours")
+                final()
         self.recorded = True
 
     def finish(self) -> bool:
@@ -160,6 +138,50 @@ class _Attempt:
         if not self.recorded:
             self.recorded = self._mark_sent()
         return self.recorded
+
+
+def _mark_sent(deliveries: Sequence[Delivery]) -> set[int]:
+    """Mark sent those of `deliveries` still "sending" under this worker's claim (which also
+    locks their rows until the transaction ends); their ids."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {TABLE} AS d SET status = %s, sent_at = %s, error = '' "  # noqa: S608 - our table's name
+            "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(id, claimed_at) "
+            "WHERE d.id = c.id AND d.status = %s AND d.claimed_at = c.claimed_at "
+            "RETURNING d.id",
+            [
+                Delivery.Status.SENT,
+                timezone.now(),
+                [delivery.pk for delivery in deliveries],
+                [delivery.claimed_at for delivery in deliveries],
+                Delivery.Status.SENDING,
+            ],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def record_parked(parked: list[Parked]) -> None:
+    """The lanes' parked messages: in one transaction, mark them sent, write each one's final
+    bytes, commit. A message whose claim was lost gets ClaimLost and no final bytes; one whose
+    final write failed is put back to "sending" before the commit and gets that error (its
+    sender retries it as usual)."""
+    with transaction.atomic():
+        ours = _mark_sent([item.item.delivery for item in parked])
+        unwritten: list[int] = []
+        for item in parked:
+            pk = item.item.delivery.pk
+            if pk not in ours:
+                item.error = ClaimLost(f"delivery {pk} is no longer ours")
+                continue
+            try:
+                item.final()
+            except Exception as error:
+                item.error = error
+                unwritten.append(pk)
+        if unwritten:
+            Delivery.objects.filter(pk__in=unwritten).update(
+                status=Delivery.Status.SENDING, sent_at=None
+            )
 
 
 def _under_this_claim(delivery: Delivery) -> QuerySet[Delivery]:
@@ -237,125 +259,66 @@ def _claim(ids: Sequence[int]) -> tuple[datetime, dict[int, int]]:
         return now, dict(cursor.fetchall())
 
 
-# At most this many lanes per batch; one more lane for every LANE_RATE messages a second of
-# the channel's pace (a paced channel needs one: its slots, not the waits, set its speed).
-MAX_LANES = 4
-LANE_RATE = 100.0
-# In a worker's pool process the lanes keep their database connections from one batch to the
-# next, and close them when the worker stops; anywhere else (eager tasks, a script) they close
-# them after each batch, as the owner of the process expects of connections it did not open.
-_keep_connections = False
-_lanes: _Lanes | None = None
-_lanes_lock = threading.Lock()
-
-
-class _Lanes:
-    """The worker process's lane threads, started on first use (after the prefork pool has
-    forked). Each keeps its own database connection and closes it when told to stop."""
-
-    def __init__(self, size: int) -> None:
-        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
-        self._threads = [
-            threading.Thread(target=self._run, name=f"alerts-lane-{n}", daemon=True)
-            for n in range(size)
-        ]
-        for thread in self._threads:
-            thread.start()
-
-    def _run(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            job()
-        connection.close()
-
-    def submit(self, work: Callable[[], BatchResult]) -> Future[BatchResult]:
-        future: Future[BatchResult] = Future()
-
-        def job() -> None:
-            if future.set_running_or_notify_cancel():
-                try:
-                    future.set_result(work())
-                except BaseException as error:  # handed to the batch's thread, raised there
-                    future.set_exception(error)
-
-        self._jobs.put(job)
-        return future
-
-    def stop(self) -> None:
-        for _thread in self._threads:
-            self._jobs.put(None)
-        for thread in self._threads:
-            thread.join(timeout=10)
-
-
-def _lane_threads() -> _Lanes:
-    global _lanes
-    with _lanes_lock:
-        if _lanes is None:
-            size = int(settings.ALERTS_SEND_LANES) - 1
-            _lanes = _Lanes(max(1, size))
-        return _lanes
-
-
-_IMPORTED_IN = os.getpid()
-
-
-@worker_process_init.connect
-def _lanes_keep(**_kwargs: object) -> None:
-    # Only in a child the prefork pool forked: an in-process worker (solo, in a test run)
-    # shares its process with code that expects its connections closed.
-    global _keep_connections
-    _keep_connections = os.getpid() != _IMPORTED_IN
-
-
-@worker_process_shutdown.connect
-@worker_shutdown.connect
-def _lanes_stop(**_kwargs: object) -> None:
-    global _keep_connections, _lanes
-    _keep_connections = False
-    with _lanes_lock:
-        lanes, _lanes = _lanes, None
-    if lanes is not None:
-        lanes.stop()
+# One lane for every LANE_RATE messages a second of the channel's pace (a slow channel's slots,
+# not its waits, set its speed) and every LANE_MESSAGES messages of the batch (a connection to
+# the provider carries a good part of the batch, never one message), up to ALERTS_SEND_LANES.
+LANE_RATE = 50.0
+LANE_MESSAGES = 25
 
 
 def lanes_for(*, rate: float, messages: int) -> int:
-    # Inside a caller's transaction (an eager task in a test, a script) the rows are visible
-    # on this connection only: one lane.
-    if connection.in_atomic_block:
-        return 1
     wanted = int(settings.ALERTS_SEND_LANES)
     by_pace = int(rate // LANE_RATE) if rate > 0 else wanted
-    return max(1, min(wanted, by_pace, messages))
+    by_size = -(-messages // LANE_MESSAGES)
+    return max(1, min(wanted, by_pace, by_size))
 
 
-class _Groups:
-    """A batch's groups, handed to its lanes in order; when an urgent alert takes the channel,
-    the group in hand and every group not yet taken are given back at once."""
+class _Feed:
+    """A batch's messages, handed to its lanes one at a time in the order of their slots. When
+    the claimed ones run out, the lane asking takes the next group: its slots from the limiter
+    and its rows with one claim. When an urgent alert takes the channel, that group and every
+    later one are given back at once; messages already claimed are still sent. (The lanes
+    share one thread and never switch inside these methods: no lock.)"""
 
-    def __init__(self, rows: list[Delivery], size: int) -> None:
-        self._groups = [rows[start : start + size] for start in range(0, len(rows), size)]
-        self._next = 0
-        self._lock = threading.Lock()
+    def __init__(self, rows: list[Delivery], *, channel: str, rate: float, may_yield: bool) -> None:
+        self._rows = rows
+        self._taken = 0
+        self._size = group_size(rate)
+        self._ready: deque[tuple[Delivery, float]] = deque()
+        self._channel, self._rate, self._may_yield = channel, rate, may_yield
         self.yielded: list[Delivery] = []
         self.retry_after = 0.0
 
-    def __len__(self) -> int:
-        return len(self._groups)
-
-    def take(self) -> list[Delivery] | None:
-        with self._lock:
-            if self._next >= len(self._groups):
+    def next(self, result: BatchResult) -> tuple[Delivery, float] | None:
+        """The next claimed delivery and the moment (time.time()) it may go; None when the
+        batch is done or given back."""
+        while not self._ready:
+            if self._taken >= len(self._rows):
                 return None
-            self._next += 1
-            return self._groups[self._next - 1]
-
-    def give_back(self, group: list[Delivery], *, retry_after: float) -> None:
-        with self._lock:
-            rest = self._groups[self._next :]
-            self._next = len(self._groups)
-            self.yielded.extend(group)
-            self.yielded.extend(row for later in rest for row in later)
-            self.retry_after = max(self.retry_after, retry_after)
+            group = self._rows[self._taken : self._taken + self._size]
+            self._taken += len(group)
+            slot = limiter.take(
+                self._channel,
+                urgent=group[0].priority == URGENT_PRIORITY,
+                rate=self._rate,
+                may_yield=self._may_yield,
+                count=len(group),
+            )
+            if slot.yielded:
+                self.yielded.extend(group)
+                self.yielded.extend(self._rows[self._taken :])
+                self._taken = len(self._rows)
+                self.retry_after = max(self.retry_after, slot.retry_after)
+                return None
+            claimed_at, attempts = _claim([row.pk for row in group])
+            result.skipped += len(group) - len(attempts)
+            for delivery, moment in zip(group, slot.times, strict=True):
+                if delivery.pk in attempts:
+                    delivery.status = Delivery.Status.SENDING
+                    delivery.attempts = attempts[delivery.pk]
+                    delivery.claimed_at = claimed_at
+                    self._ready.append((delivery, moment))
+        return self._ready.popleft()
 
 
 def deliver_batch(*, delivery_ids: Sequence[int], channel: str, may_yield: bool) -> BatchResult:
@@ -375,96 +338,46 @@ def deliver_batch(*, delivery_ids: Sequence[int], channel: str, may_yield: bool)
         return result
     rate = channel_rate(channel)
     lanes = lanes_for(rate=rate, messages=len(rows))
-    # Enough groups for every lane to have one.
-    groups = _Groups(rows, min(group_size(rate), -(-len(rows) // lanes)))
+    feed = _Feed(rows, channel=channel, rate=rate, may_yield=may_yield)
     # Every message's links name the network: one lookup for the batch, not one per link
     # (under schema_context the connection's tenant is a stand-in without the row).
-    network = current_network()
     saved_tenant = getattr(connection, "tenant", None)
-    connection.tenant = network  # type: ignore[attr-defined]
+    connection.tenant = current_network()  # type: ignore[attr-defined]
     try:
         with sender_for(channel) as sender:
-            others = [
-                _lane_threads().submit(
-                    partial(
-                        _lane_elsewhere,
-                        groups,
-                        network=network,
-                        channel=channel,
-                        sender=sender.sibling(),
-                        rate=rate,
-                        may_yield=may_yield,
-                    )
-                )
-                for _lane in range(lanes - 1)
-            ]
-            try:
-                results = [
-                    _deliver(groups, channel=channel, sender=sender, rate=rate, may_yield=may_yield)
-                ]
-            finally:
-                # Whatever happened on this lane, the others finish their groups first.
-                futures_wait(others)
-            results += [lane.result() for lane in others]
+            senders = [sender] + [sender.sibling() for _lane in range(lanes - 1)]
+            results = lanes_mod.run(
+                [
+                    partial(_lane_work, feed, sender=lane_sender, opened=lane_sender is sender)
+                    for lane_sender in senders
+                ],
+                record=record_parked,
+            )
     finally:
         connection.tenant = saved_tenant  # type: ignore[attr-defined]
     for lane_result in results:
         result.merge(lane_result)
-    if groups.yielded:
-        result.yielded = [
-            row.pk for row in sorted(groups.yielded, key=lambda r: (r.priority, r.pk))
-        ]
-        result.retry_after = groups.retry_after
+    if feed.yielded:
+        result.yielded = [row.pk for row in sorted(feed.yielded, key=lambda r: (r.priority, r.pk))]
+        result.retry_after = feed.retry_after
     refs_record(result.refs)
     return result
 
 
-def _lane_elsewhere(
-    groups: _Groups,
-    *,
-    network: Network,
-    channel: str,
-    sender: Sender,
-    rate: float,
-    may_yield: bool,
-) -> BatchResult:
-    """A lane in a thread of the pool: its own connection, in the batch's network."""
-    close_old_connections()  # one the server has dropped meanwhile is replaced, not used
-    connection.set_tenant(network)  # type: ignore[attr-defined]
-    try:
-        with sender:
-            return _deliver(groups, channel=channel, sender=sender, rate=rate, may_yield=may_yield)
-    finally:
-        if not _keep_connections:
-            connection.close()
+def _lane_work(feed: _Feed, *, sender: Sender, opened: bool) -> BatchResult:
+    if opened:
+        return _deliver(feed, sender=sender)
+    with sender:
+        return _deliver(feed, sender=sender)
 
 
-def _deliver(
-    groups: _Groups, *, channel: str, sender: Sender, rate: float, may_yield: bool
-) -> BatchResult:
+def _deliver(feed: _Feed, *, sender: Sender) -> BatchResult:
     result = BatchResult()
-    while (group := groups.take()) is not None:
-        slot = limiter.take(
-            channel,
-            urgent=group[0].priority == URGENT_PRIORITY,
-            rate=rate,
-            may_yield=may_yield,
-            count=len(group),
-        )
-        if slot.yielded:
-            groups.give_back(group, retry_after=slot.retry_after)
-            break
-        claimed_at, attempts = _claim([row.pk for row in group])
-        result.skipped += len(group) - len(attempts)
-        for delivery, moment in zip(group, slot.times, strict=True):
-            if delivery.pk not in attempts:
-                continue
-            delivery.status = Delivery.Status.SENDING
-            delivery.attempts = attempts[delivery.pk]
-            delivery.claimed_at = claimed_at
-            result.alert_ids.add(delivery.alert_id)
-            limiter.wait(moment)
-            _send_one(sender, delivery, result)
+    while (item := feed.next(result)) is not None:
+        delivery, moment = item
+        result.alert_ids.add(delivery.alert_id)
+        lanes_mod.sleep_until(moment)
+        _send_one(sender, delivery, result)
     return result
 
 

@@ -14,8 +14,10 @@ last bytes, and commits at once; only then does the sender read the provider's a
 if it is a refusal, raise as usual (the engine corrects the row). A worker killed before the
 final bytes leaves an incomplete message the provider drops and an uncommitted row the
 sweeper sends again; killed after the commit, the message is complete and recorded. What is
-left is the instant between two adjacent syscalls. A sender that never calls `commit` is
-recorded after `send` returns (at-least-once: webhooks).
+left is the instant between adjacent syscalls. A sender that never calls `commit` is
+recorded after `send` returns (at-least-once: webhooks). A sender that waits for a reply in the
+middle of a message (SMTP's MAIL, RCPT, DATA) calls `alerts.lanes.pause()` between writing the
+command and reading the reply, so that the batch's other lanes work meanwhile.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.core.mail.message import sanitize_address
 
+from ..lanes import pause
 from ..messages import EmailRenderer
 from .base import ClaimLost, Commit, PermanentError, Sender, TransientError
 
@@ -47,6 +48,12 @@ def _reply_error(code: int, reply: bytes | str, what: str) -> TransientError | P
     if 400 <= code < 500:
         return TransientError(reason)
     return PermanentError(reason)
+
+
+def _command(smtp: smtplib.SMTP, name: str, args: str = "") -> tuple[int, bytes]:
+    smtp.putcmd(name, args)
+    pause()
+    return smtp.getreply()
 
 
 class EmailSender(Sender):
@@ -151,17 +158,18 @@ class EmailSender(Sender):
         smtp = self._session()
         try:
             smtp.ehlo_or_helo_if_needed()
-            code, reply = smtp.mail(sender)
+            # Each command's reply is read after the other lanes have had their turn
+            # (lanes.pause): their commands reach the server meanwhile.
+            code, reply = _command(smtp, "mail", f"FROM:{smtplib.quoteaddr(sender)}")
             if code != 250:
                 smtp.rset()
                 raise _reply_error(code, reply, "sender refused")
             for address in recipients:
-                code, reply = smtp.rcpt(address)
+                code, reply = _command(smtp, "rcpt", f"TO:{smtplib.quoteaddr(address)}")
                 if code not in (250, 251):
                     smtp.rset()
                     raise _reply_error(code, reply, "recipient refused")
-            smtp.putcmd("data")
-            code, reply = smtp.getreply()
+            code, reply = _command(smtp, "data")
             if code != 354:
                 smtp.rset()
                 raise _reply_error(code, reply, "data refused")

@@ -302,12 +302,11 @@ TWILIO_API_BASE = env("TWILIO_API_BASE", default="")
 ALERTS_WEBHOOK_ALLOW_PRIVATE = env.bool("ALERTS_WEBHOOK_ALLOW_PRIVATE", default=False)
 # Deliveries per batch task; an email batch shares one SMTP connection.
 ALERTS_BATCH_SIZE = env.int("ALERTS_BATCH_SIZE", default=100)
-# Threads a worker may send one batch over at fast rates (one per 100 messages a second of the
-# channel's rate, at most this many). 1, the default, keeps exactly-once under SIGKILL: with
-# several threads, the one that has handed a message's last bytes to the provider may wait for
-# the interpreter lock before it sends its COMMIT, and a worker killed then sends that message
-# again (the fault test saw it). Faster, not yet safe: see alerts/engine.py.
-ALERTS_SEND_LANES = env.int("ALERTS_SEND_LANES", default=1)
+# Messages of one batch a worker keeps in flight at once at fast rates (one lane per 50
+# messages a second of the channel's rate, at most this many): greenlets on the worker's one
+# thread, each with its own provider connection, whose messages are recorded sent together
+# (alerts/lanes.py).
+ALERTS_SEND_LANES = env.int("ALERTS_SEND_LANES", default=4)
 # A delivery claimed this long ago and still "sending" belongs to a worker that died.
 ALERTS_CLAIM_STALE_SECONDS = env.int("ALERTS_CLAIM_STALE_SECONDS", default=300)
 # Retries of a transient failure: exponential from the base, capped well under the broker's

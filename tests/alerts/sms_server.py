@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
 from email.utils import format_datetime
+from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -352,11 +353,21 @@ def _handler_for(api: SmsApi) -> type[BaseHTTPRequestHandler]:
 
 @dataclass(frozen=True)
 class Mail:
+    """A message as received. Parsed when a test first looks inside it, not on arrival: a
+    relay's receiving end does not parse MIME, and a parse per message in the server's thread
+    would take the CPU the benchmark's workers run on."""
+
     to: tuple[str, ...]
-    subject: str
     received_at: float
-    message: Message = field(repr=False, compare=False)
     raw: bytes = field(repr=False, compare=False, default=b"")
+
+    @cached_property
+    def message(self) -> Message:
+        return message_from_bytes(self.raw)
+
+    @property
+    def subject(self) -> str:
+        return str(self.message.get("Subject", ""))
 
 
 class _SmtpHandler:
@@ -381,15 +392,11 @@ class _SmtpHandler:
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: object, envelope: Envelope) -> str:
-        raw = envelope.original_content or b""
-        message = message_from_bytes(raw)
         self.sink._accept(
             Mail(
                 to=tuple(envelope.rcpt_tos),
-                subject=str(message.get("Subject", "")),
                 received_at=time.time(),
-                message=message,
-                raw=raw,
+                raw=envelope.original_content or b"",
             )
         )
         return "250 Message accepted for delivery"

@@ -166,11 +166,32 @@ def crowd(north_people: People) -> Crowd:
 # --- A worker killed in the middle of a fan-out ---------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "batch_size",
+    [
+        pytest.param(25, id="one-lane"),
+        # 100 messages a batch at 150 a second: three lanes (alerts.engine.lanes_for), whose
+        # parked messages are recorded together.
+        pytest.param(100, id="three-lanes"),
+    ],
+)
 def test_worker_killed_mid_fan_out_then_replaced_sends_each_message_exactly_once(
-    north_people: People, crowd: Crowd, smtp_sink: SmtpSink, sms_api: SmsApi, logs: Path
+    north_people: People,
+    crowd: Crowd,
+    smtp_sink: SmtpSink,
+    sms_api: SmsApi,
+    logs: Path,
+    settings: pytest.FixtureRequest,
+    batch_size: int,
 ) -> None:
+    from alerts.engine import lanes_for
+
+    settings.ALERTS_BATCH_SIZE = batch_size  # type: ignore[attr-defined]
+    assert lanes_for(rate=float(FAST["ALERTS_EMAIL_RATE"]), messages=batch_size) == (
+        1 if batch_size == 25 else 3
+    )
     north = north_people.network
-    env = FAST | provider_env(sms=sms_api, smtp=smtp_sink)
+    env = FAST | provider_env(sms=sms_api, smtp=smtp_sink) | {"ALERTS_BATCH_SIZE": str(batch_size)}
     alert = urgent_draft(network=north, by=north_people.coordinator)
     with tasks_through_the_broker():
         first = Worker(env=env, log=logs / "first.log").wait_ready()
