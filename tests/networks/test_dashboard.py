@@ -109,7 +109,13 @@ def test_owner_dashboard_puts_their_pledge_toolkit_and_team_first(north_people: 
     body = response.content.decode()
     team = response.context["team"]
     assert (team.staff, team.invitations_open, team.acknowledgements_missing) == (2, 1, 1)
-    assert body.index('id="your-pledge-title"') < body.index('id="team-title"')
+    # Their pledge (with its toolkit and the invitation of staff) comes before everything else.
+    pledge_card = body.index('id="your-pledge-title"')
+    assert pledge_card < body.index('href="/incidents/quick/"')
+    assert pledge_card < body.index('id="team-title"')
+    quick_log = body.index('href="/incidents/quick/"')
+    assert body.index('href="/toolkit/"', pledge_card) < quick_log
+    assert body.index('href="/store/#team-title"', pledge_card) < quick_log
     assert "Active" in body
     assert 'href="/store/"' in body
     assert 'href="/toolkit/"' in body
