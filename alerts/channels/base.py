@@ -1,4 +1,4 @@
-"""What every channel's sender does: open once per batch, send one delivery, close.
+"""What every channel's sender does: open once per lane of a batch, send one delivery at a time, close.
 
 A sender raises TransientError for what may work later (a timeout, a 5xx, a 4xx greylisting,
 Twilio's "too many requests") and PermanentError for what never will (an invalid number, a
@@ -59,7 +59,7 @@ class Sender:
     channel = ""
 
     def open(self) -> None:
-        """Connect (an SMTP session, an HTTP client); called once per batch."""
+        """Connect (an SMTP session, an HTTP client); called once per lane of a batch."""
 
     def close(self) -> None:
         """Disconnect; must not raise."""

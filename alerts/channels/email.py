@@ -1,4 +1,4 @@
-"""Email through Django's email backend: one connection (one SMTP session) per batch.
+"""Email through Django's email backend: one connection (one SMTP session) per lane of a batch.
 
 The point of no return of SMTP is the end of the data: once the server has the closing
 "." line it may take the message at any instant, and only its reply says so. So this sender

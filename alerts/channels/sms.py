@@ -5,7 +5,7 @@ settings.ALERTS_SMS_BACKEND names the class. Twilio's SDK builds each request (t
 resource, authentication, its headers) and parses the answer (sid, status, errors as
 TwilioRestException), so the provider is spoken to exactly as the SDK speaks. Its transport
 is ours (`SplitHttpClient`, a twilio.http.HttpClient): one keep-alive http.client connection
-per batch with TCP_NODELAY, which writes the request but the body's last byte, lets the
+per lane of a batch with TCP_NODELAY, which writes the request but the body's last byte, lets the
 engine mark the delivery sent in an open transaction (channels/base.py), writes that byte,
 commits, and only then reads Twilio's answer. Twilio cannot act on a request whose body is
 incomplete; once it is complete the row already says sent, so a worker killed at any moment
