@@ -1,4 +1,4 @@
-"""What every channel's sender does: open once per lane of a batch, send one delivery at a time, close.
+"""What every channel's sender does: open once per lane of a batch, send deliveries, close.
 
 A sender raises TransientError for what may work later (a timeout, a 5xx, a 4xx greylisting,
 Twilio's "too many requests") and PermanentError for what never will (an invalid number, a
