@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from celery.signals import worker_init
 from django.conf import settings
@@ -140,24 +140,50 @@ class _Attempt:
         return self.recorded
 
 
+_MARK_SENT = (
+    f"UPDATE {TABLE} AS d SET status = %s, sent_at = %s, error = '' "  # noqa: S608 - our table's name
+    "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(id, claimed_at) "
+    "WHERE d.id = c.id AND d.status = %s AND d.claimed_at = c.claimed_at "
+    "RETURNING d.id"
+)
+
+
+def _mark_sent_params(deliveries: Sequence[Delivery]) -> list[Any]:
+    return [
+        Delivery.Status.SENT,
+        timezone.now(),
+        [delivery.pk for delivery in deliveries],
+        [delivery.claimed_at for delivery in deliveries],
+        Delivery.Status.SENDING,
+    ]
+
+
 def _mark_sent(deliveries: Sequence[Delivery]) -> set[int]:
     """Mark sent those of `deliveries` still "sending" under this worker's claim (which also
     locks their rows until the transaction ends); their ids."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {TABLE} AS d SET status = %s, sent_at = %s, error = '' "  # noqa: S608 - our table's name
-            "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(id, claimed_at) "
-            "WHERE d.id = c.id AND d.status = %s AND d.claimed_at = c.claimed_at "
-            "RETURNING d.id",
-            [
-                Delivery.Status.SENT,
-                timezone.now(),
-                [delivery.pk for delivery in deliveries],
-                [delivery.claimed_at for delivery in deliveries],
-                Delivery.Status.SENDING,
-            ],
-        )
+        cursor.execute(_MARK_SENT, _mark_sent_params(deliveries))
         return {row[0] for row in cursor.fetchall()}
+
+
+def _write_finals(parked: list[Parked], ours: set[int]) -> list[int]:
+    """Each parked message's final bytes, one after another; the ids whose write failed."""
+    unwritten: list[int] = []
+    for item in parked:
+        pk = item.item.delivery.pk
+        if pk not in ours:
+            item.error = ClaimLost(f"delivery {pk} is no longer ours")
+            continue
+        try:
+            item.final()
+        except Exception as error:
+            item.error = error
+            unwritten.append(pk)
+    return unwritten
+
+
+def _unmark(ids: list[int]) -> None:
+    Delivery.objects.filter(pk__in=ids).update(status=Delivery.Status.SENDING, sent_at=None)
 
 
 def record_parked(parked: list[Parked]) -> None:
@@ -165,23 +191,26 @@ def record_parked(parked: list[Parked]) -> None:
     bytes, commit. A message whose claim was lost gets ClaimLost and no final bytes; one whose
     final write failed is put back to "sending" before the commit and gets that error (its
     sender retries it as usual)."""
-    with transaction.atomic():
-        ours = _mark_sent([item.item.delivery for item in parked])
-        unwritten: list[int] = []
-        for item in parked:
-            pk = item.item.delivery.pk
-            if pk not in ours:
-                item.error = ClaimLost(f"delivery {pk} is no longer ours")
-                continue
-            try:
-                item.final()
-            except Exception as error:
-                item.error = error
-                unwritten.append(pk)
-        if unwritten:
-            Delivery.objects.filter(pk__in=unwritten).update(
-                status=Delivery.Status.SENDING, sent_at=None
-            )
+    deliveries = [item.item.delivery for item in parked]
+    if connection.in_atomic_block:
+        # Inside a caller's transaction (an eager task, a test): a savepoint of it.
+        with transaction.atomic():
+            if unwritten := _write_finals(parked, _mark_sent(deliveries)):
+                _unmark(unwritten)
+        return
+    # Its own transaction, opened in the same round trip as the UPDATE (Django's atomic would
+    # spend one on BEGIN alone, while every lane of the worker waits).
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN; " + _MARK_SENT, _mark_sent_params(deliveries))
+        try:
+            cursor.nextset()
+            ours = {row[0] for row in cursor.fetchall()}
+            if unwritten := _write_finals(parked, ours):
+                _unmark(unwritten)
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        cursor.execute("COMMIT")
 
 
 def _under_this_claim(delivery: Delivery) -> QuerySet[Delivery]:

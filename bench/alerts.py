@@ -5,7 +5,8 @@
 
 Creates a throwaway network with 5,000 members in one store, each with email and SMS on and a
 phone, and 1,000 more in a second store with SMS only. Starts a local SMTP sink and the local
-Twilio Messages API (tests/alerts/sms_server.py), and a Celery worker subprocess with two pool
+Twilio Messages API (tests/alerts/sms_server.py), each in a process of its own as the real
+services would be (bench/sink_process.py), and a Celery worker subprocess with two pool
 processes (tests/alerts/workers.py) sending to them. Then, in one run:
 
 - one urgent alert to the first store: time from the `alert_send` call to the first message
@@ -50,6 +51,7 @@ logging.getLogger("mail.log").setLevel(logging.WARNING)
 import requests  # noqa: E402
 
 from bench.common import figure, report  # noqa: E402
+from bench.sink_process import SinkProcess  # noqa: E402
 from tests.alerts.sms_server import (  # noqa: E402
     ACCOUNT_SID,
     AUTH_TOKEN,
@@ -57,7 +59,7 @@ from tests.alerts.sms_server import (  # noqa: E402
     SmsApi,
     SmtpSink,
 )
-from tests.alerts.workers import Worker, provider_env, tasks_through_the_broker  # noqa: E402
+from tests.alerts.workers import Worker, tasks_through_the_broker  # noqa: E402
 
 BENCH = "alerts"
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "5000"))
@@ -201,7 +203,20 @@ class FanOut:
     exact: bool  # every address exactly once
 
 
-def fan_out(bench: Network, smtp: SmtpSink, sms: SmsApi, logs: Path) -> FanOut:
+def provider_env(*, sms: SinkProcess, smtp: SinkProcess) -> dict[str, str]:
+    """What tests.alerts.workers.provider_env gives the workers, for sinks in their own
+    processes."""
+    return {
+        "ALERTS_SMS_BACKEND": "alerts.channels.sms.TwilioSms",
+        "TWILIO_API_BASE": sms.url,
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "ALERTS_SMS_FROM": FROM_NUMBER,
+        "EMAIL_URL": smtp.url,
+    }
+
+
+def fan_out(bench: Network, smtp: SinkProcess, sms: SinkProcess, logs: Path) -> FanOut:
     env = provider_env(sms=sms, smtp=smtp) | {
         "ALERTS_EMAIL_RATE": FAN_OUT_RATE,
         "ALERTS_SMS_RATE": FAN_OUT_RATE,
@@ -212,12 +227,14 @@ def fan_out(bench: Network, smtp: SmtpSink, sms: SmsApi, logs: Path) -> FanOut:
         time.sleep(0.5)  # the first samples, at rest
         with tasks_through_the_broker():
             started, total = alert_to(bench, bench.big_store, "Fan-out", env)
-            wait_for(lambda: len(smtp.mails) + len(sms.messages), total, worker)
+            wait_for(lambda: smtp.count("mails") + sms.count("messages"), total, worker)
         time.sleep(0.5)
     finally:
         worker.stop()
-    times = [m.received_at for m in smtp.mails] + [m.received_at for m in sms.messages]
-    counts = list(smtp.count_by_to().values()) + list(sms.count_by_to().values())
+    times = [m.received_at for m in smtp.get("mails")] + [
+        m.received_at for m in sms.get("messages")
+    ]
+    counts = list(smtp.call("count_by_to").values()) + list(sms.call("count_by_to").values())
     first, last = min(times) - started, max(times) - started
     return FanOut(
         messages=len(times),
@@ -229,12 +246,12 @@ def fan_out(bench: Network, smtp: SmtpSink, sms: SmsApi, logs: Path) -> FanOut:
     )
 
 
-def bare_loop(smtp: SmtpSink, sms: SmsApi) -> float:
+def bare_loop(smtp: SinkProcess, sms: SinkProcess) -> float:
     """The same messages, pushed by one loop over reused connections: messages/second."""
-    mails = smtp.mails
-    texts = sms.messages
-    smtp.clear()
-    sms.clear()
+    mails = smtp.get("mails")
+    texts = sms.get("messages")
+    smtp.call("clear")
+    sms.call("clear")
     started = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", smtp.port) as client:
         for mail in mails:
@@ -248,7 +265,7 @@ def bare_loop(smtp: SmtpSink, sms: SmsApi) -> float:
             )
             response.raise_for_status()
     elapsed = time.perf_counter() - started
-    assert len(smtp.mails) == len(mails) and len(sms.messages) == len(texts)
+    assert smtp.count("mails") == len(mails) and sms.count("messages") == len(texts)
     return (len(mails) + len(texts)) / elapsed
 
 
@@ -261,18 +278,18 @@ class Paced:
     most_in_any_window: int
 
 
-def paced(bench: Network, smtp: SmtpSink, sms: SmsApi, logs: Path) -> Paced:
-    smtp.clear()
-    sms.clear()
+def paced(bench: Network, smtp: SinkProcess, sms: SinkProcess, logs: Path) -> Paced:
+    smtp.call("clear")
+    sms.call("clear")
     env = provider_env(sms=sms, smtp=smtp) | {"ALERTS_SMS_RATE": str(PACED_RATE)}
     worker = Worker(env=env, log=logs / "paced.log", concurrency=2).wait_ready()
     try:
         with tasks_through_the_broker():
             started, total = alert_to(bench, bench.paced_store, "Paced", env)
-            wait_for(lambda: len(sms.messages), total, worker)
+            wait_for(lambda: sms.count("messages"), total, worker)
     finally:
         worker.stop()
-    times = sorted(m.received_at for m in sms.messages)
+    times = sorted(m.received_at for m in sms.get("messages"))
     # Also any one-second window, not only whole seconds of the clock.
     window, most = 0, 0
     for index, moment in enumerate(times):
@@ -283,7 +300,7 @@ def paced(bench: Network, smtp: SmtpSink, sms: SmsApi, logs: Path) -> Paced:
         messages=len(times),
         seconds=times[-1] - started,
         spread=times[-1] - times[0],
-        most_in_a_second=max(sms.per_second().values()),
+        most_in_a_second=max(sms.call("per_second").values()),
         most_in_any_window=most,
     )
 
@@ -298,8 +315,8 @@ def main() -> None:
         keep = os.environ.get("BENCH_LOGS")
         with (
             tempfile.TemporaryDirectory() as scratch,
-            SmtpSink() as smtp,
-            SmsApi() as sms,
+            SinkProcess(SmtpSink) as smtp,
+            SinkProcess(SmsApi) as sms,
         ):
             logs = keep or scratch
             print(f"fan-out to {MEMBERS:,} members by email and SMS in {bench.slug} ...")

@@ -9,8 +9,10 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
+from psycopg.pq import TransactionStatus
 
 from alerts import engine, lanes
 from alerts.channels.base import ClaimLost
@@ -189,6 +191,10 @@ def _claimed_emails(people: People) -> list[Delivery]:
     alert = draft(people)
     assert alert_send(alert_id=alert.pk, by=people.coordinator) is not None
     rows = list(Delivery.objects.filter(alert=alert, channel=Channel.EMAIL).order_by("pk")[:3])
+    # Committed, the send's fan-out has already run (eager tasks): queued again, as if not.
+    Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+        status=Delivery.Status.QUEUED, sent_at=None, claimed_at=None
+    )
     claimed_at, attempts = engine._claim([row.pk for row in rows])
     for row in rows:
         row.status, row.claimed_at, row.attempts = (
@@ -199,10 +205,12 @@ def _claimed_emails(people: People) -> list[Delivery]:
     return rows
 
 
-@pytest.mark.django_db
-def test_recording_marks_sent_writes_final_bytes_and_skips_a_lost_claim(
-    north: Network, north_people: People
-) -> None:
+def _idle() -> bool:
+    return connection.connection.info.transaction_status == TransactionStatus.IDLE
+
+
+def _record_three(north: Network, north_people: People, *, committed: bool) -> None:
+    assert connection.in_atomic_block is not committed
     written: list[int] = []
     with schema_context(north.schema_name):
         kept, lost, broken = _claimed_emails(north_people)
@@ -229,6 +237,8 @@ def test_recording_marks_sent_writes_final_bytes_and_skips_a_lost_claim(
         )
     assert written == [kept.pk]
     assert [type(item.error) for item in parked] == [type(None), ClaimLost, OSError]
+    if committed:
+        assert _idle()  # committed, nothing left open
     assert status == {
         kept.pk: Delivery.Status.SENT,
         # Still the other worker's to send.
@@ -236,6 +246,46 @@ def test_recording_marks_sent_writes_final_bytes_and_skips_a_lost_claim(
         # Not written: back to "sending", so that its sender's retry puts it back in the queue.
         broken.pk: Delivery.Status.SENDING,
     }
+
+
+@pytest.mark.django_db
+def test_recording_inside_a_transaction_marks_sent_writes_final_bytes_and_skips_a_lost_claim(
+    north: Network, north_people: People
+) -> None:
+    _record_three(north, north_people, committed=False)
+
+
+@pytest.mark.usefixtures("live_db")
+def test_recording_in_its_own_transaction_does_the_same_and_commits(
+    north: Network, north_people: People
+) -> None:
+    # As in a worker: BEGIN goes with the UPDATE, COMMIT after the final writes.
+    _record_three(north, north_people, committed=True)
+
+
+@pytest.mark.usefixtures("live_db")
+def test_an_unforeseen_error_in_a_final_write_rolls_everything_back(
+    north: Network, north_people: People
+) -> None:
+    written: list[int] = []
+    with schema_context(north.schema_name):
+        first, second, _ = _claimed_emails(north_people)
+
+        def interrupted() -> None:
+            raise KeyboardInterrupt
+
+        parked = [
+            lanes.Parked(item=engine._Attempt(first), final=lambda: written.append(first.pk)),
+            lanes.Parked(item=engine._Attempt(second), final=interrupted),
+        ]
+        with pytest.raises(KeyboardInterrupt):
+            engine.record_parked(parked)
+        assert _idle()
+        statuses = set(
+            Delivery.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", flat=True)
+        )
+    # Rolled back: still "sending", so the sweeper sends both again once the claim is stale.
+    assert statuses == {Delivery.Status.SENDING}
 
 
 @pytest.mark.django_db
