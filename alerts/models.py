@@ -299,11 +299,18 @@ class Recipient(models.Model):
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="recipients")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     user_id = models.BigIntegerField(null=True, blank=True)
+    # Indexed only where set (Meta.indexes): a member's row, most of an alert's thousands,
+    # would otherwise add two index entries of NULL to the send's one statement.
     contact = models.ForeignKey(
-        LawEnforcementContact, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        LawEnforcementContact,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     webhook = models.ForeignKey(
-        Webhook, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Webhook, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
     store = models.ForeignKey(
         "networks.Store", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -340,6 +347,16 @@ class Recipient(models.Model):
         ]
         indexes: ClassVar = [
             models.Index(fields=["user_id", "alert"], name="recipient_inbox"),
+            models.Index(
+                fields=["contact"],
+                condition=models.Q(contact__isnull=False),
+                name="recipient_contact",
+            ),
+            models.Index(
+                fields=["webhook"],
+                condition=models.Q(webhook__isnull=False),
+                name="recipient_webhook",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -356,8 +373,15 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
-    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="deliveries")
-    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="deliveries")
+    # No index of their own: "delivery_progress" starts with the alert and
+    # "delivery_once_per_round" with the recipient. An alert's send writes its deliveries in one
+    # statement before the first message can go, and each index entry is paid for there.
+    alert = models.ForeignKey(
+        Alert, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices)
     round = models.PositiveSmallIntegerField(default=1)
     address = models.CharField(max_length=500, blank=True)
