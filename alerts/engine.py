@@ -21,8 +21,9 @@ Lanes (alerts/lanes.py): at a fast pace a batch is sent over a few lanes at once
 the worker's one thread, each with its own provider connection, taking the batch's messages in
 the order of their slots. Their points of no return are recorded together (record_parked): one
 transaction marks every parked message sent (each only if still under its claim), writes their
-final bytes one after another and commits — nothing runs between the last of those writes and
-the COMMIT, as with one lane, and several messages share one commit.
+final bytes one after another and sends the COMMIT — nothing runs between the last of those
+writes and the COMMIT, as with one lane, and several messages share one commit, whose answer is
+read before the connection's next query (alerts/commit_later.py).
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ from django.utils import timezone
 
 from networks.schemas import current_network
 
+from . import commit_later, limiter
 from . import lanes as lanes_mod
-from . import limiter
 from .channels import PermanentError, Sender, TransientError, sender_for
 from .channels.base import ClaimLost
 from .models import Delivery
@@ -206,7 +207,9 @@ def record_parked(parked: list[Parked]) -> None:
                 _unmark(unwritten)
         return
     # Its own transaction, opened in the same round trip as the UPDATE (Django's atomic would
-    # spend one on BEGIN alone, while every lane of the worker waits).
+    # spend one on BEGIN alone, while every lane of the worker waits), and committed without
+    # waiting for the disk: the answer is read before the connection's next query
+    # (alerts/commit_later.py).
     with connection.cursor() as cursor:
         cursor.execute("BEGIN; " + _MARK_SENT, _mark_sent_params(deliveries))
         try:
@@ -217,7 +220,7 @@ def record_parked(parked: list[Parked]) -> None:
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
-        cursor.execute("COMMIT")
+    commit_later.send_commit()
 
 
 def _under_this_claim(delivery: Delivery) -> QuerySet[Delivery]:
@@ -391,6 +394,7 @@ def deliver_batch(*, delivery_ids: Sequence[int], channel: str, may_yield: bool)
             )
     finally:
         connection.tenant = saved_tenant  # type: ignore[attr-defined]
+        commit_later.settle()
     for lane_result in results:
         result.merge(lane_result)
     if feed.yielded:

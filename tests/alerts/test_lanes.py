@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 from psycopg.pq import TransactionStatus
 
-from alerts import engine, lanes
+from alerts import commit_later, engine, lanes
 from alerts.channels.base import ClaimLost
 from alerts.models import Channel, Delivery
 from alerts.services import alert_send
@@ -230,6 +230,9 @@ def _record_three(north: Network, north_people: People, *, committed: bool) -> N
             for delivery in (kept, lost, broken)
         ]
         engine.record_parked(parked)
+        # In its own transaction the COMMIT has gone out; its answer is read before the
+        # connection's next query.
+        assert commit_later.pending() is committed
         status = dict(
             Delivery.objects.filter(pk__in=[kept.pk, lost.pk, broken.pk]).values_list(
                 "pk", "status"
