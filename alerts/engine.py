@@ -129,16 +129,9 @@ class _Attempt:
         return bool(_mark_sent([self.delivery]))
 
     def commit(self, final: Callable[[], None]) -> None:
-        if lanes_mod.in_lane():
-            # Recorded with the other lanes' parked messages (record_parked).
-            lanes_mod.park(self, final)
-        else:
-            # The row lock taken by the UPDATE is held until COMMIT, which psycopg sends right
-            # after `final` has handed the last bytes to the kernel.
-            with transaction.atomic():
-                if not self._mark_sent():
-                    raise ClaimLost(f"delivery {self.delivery.pk} is no longer ours")
-                final()
+        # Recorded with the other lanes' parked messages (record_parked); raises what kept it
+        # from being recorded.
+        lanes_mod.park(self, final)
         self.recorded = True
 
     def finish(self) -> bool:
