@@ -83,7 +83,11 @@ def _incident_of(request: HttpRequest, membership: Membership) -> Incident | Non
 
 
 def _prefill(incident: Incident | None) -> dict[str, Any]:
-    start = timezone.localtime().replace(second=0, microsecond=0)
+    # The next quarter hour, never one already begun (at 10:30:31 that is 10:45, not 10:30).
+    now = timezone.localtime()
+    start = now.replace(second=0, microsecond=0)
+    if start < now:
+        start += dt.timedelta(minutes=1)
     start += dt.timedelta(minutes=(15 - start.minute % 15) % 15)
     initial: dict[str, Any] = {
         "starts_at": start,
