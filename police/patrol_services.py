@@ -31,6 +31,17 @@ LONGEST = dt.timedelta(days=31)
 # Owners fill the form in a little late ("since this morning"), never weeks late.
 PAST_SLACK = dt.timedelta(days=1)
 FURTHEST_AHEAD = dt.timedelta(days=366)
+
+
+def next_quarter_hour(now: dt.datetime) -> dt.datetime:
+    """A new request's default start: the next quarter hour not yet begun (at 10:30:31,
+    10:45; at 10:30:00, 10:30)."""
+    start = now.replace(second=0, microsecond=0)
+    if start < now:
+        start += dt.timedelta(minutes=1)
+    return start + dt.timedelta(minutes=(15 - start.minute % 15) % 15)
+
+
 PATROL_FIELDS = ("reason", "incident", "starts_at", "ends_at", "times", "details")
 
 

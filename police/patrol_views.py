@@ -33,6 +33,7 @@ from .patrol_forms import PatrolAnswerForm, PatrolRequestForm
 from .patrol_selectors import answered_patrols_for_police, open_patrols_for_police, patrols_of_store
 from .patrol_services import (
     PatrolRequestError,
+    next_quarter_hour,
     patrol_request_answer,
     patrol_request_create,
     patrol_request_withdraw,
@@ -83,12 +84,7 @@ def _incident_of(request: HttpRequest, membership: Membership) -> Incident | Non
 
 
 def _prefill(incident: Incident | None) -> dict[str, Any]:
-    # The next quarter hour, never one already begun (at 10:30:31 that is 10:45, not 10:30).
-    now = timezone.localtime()
-    start = now.replace(second=0, microsecond=0)
-    if start < now:
-        start += dt.timedelta(minutes=1)
-    start += dt.timedelta(minutes=(15 - start.minute % 15) % 15)
+    start = next_quarter_hour(timezone.localtime())
     initial: dict[str, Any] = {
         "starts_at": start,
         "ends_at": start + dt.timedelta(days=PREFILL_DAYS),

@@ -434,3 +434,24 @@ def test_the_counts_dashboards_use(north_people: People) -> None:
         assert [p.pk for p in open_patrols_for_police()] == [mine.pk, mine.pk + 1]
         assert patrols_of_store(store=people.store).count() == 2
         assert patrols_of_store(store=people.other_store).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("now", "start"),
+    [
+        ((10, 30, 31, 0), "10:45"),  # a quarter already begun is not offered
+        ((10, 30, 0, 0), "10:30"),
+        ((10, 44, 59, 500_000), "10:45"),
+        ((10, 59, 30, 0), "11:00"),
+        ((23, 50, 0, 0), "00:00"),
+    ],
+)
+def test_a_new_request_starts_at_the_next_quarter_hour_not_yet_begun(
+    now: tuple[int, int, int, int], start: str
+) -> None:
+    from police.patrol_services import next_quarter_hour
+
+    moment = dt.datetime(2026, 11, 30, *now, tzinfo=dt.UTC)
+    result = next_quarter_hour(moment)
+    assert moment <= result < moment + dt.timedelta(minutes=15)
+    assert result.strftime("%H:%M") == start
