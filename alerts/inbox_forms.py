@@ -6,18 +6,16 @@ from typing import Any
 
 import phonenumbers
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from incidents.models import Incident
+from networks.phones import phone_e164
 from pledges.forms import PlainTextField
 
 from .models import AlertPreference, Digest
-
-PHONE_MAX_LENGTH = 20
 
 
 class MobilePhoneField(forms.CharField):
@@ -37,34 +35,7 @@ class MobilePhoneField(forms.CharField):
         text = super().clean(value)
         if not text:
             return ""
-        invalid = ValidationError(
-            _("Enter a mobile number that can receive text messages, e.g. %(example)s.")
-            % {"example": self.example()},
-            code="invalid_phone",
-        )
-        try:
-            number = phonenumbers.parse(text, self.region)
-        except phonenumbers.NumberParseException:
-            raise invalid from None
-        if not phonenumbers.is_valid_number(number):
-            raise invalid
-        if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.FIXED_LINE:
-            raise ValidationError(
-                _("This is a landline number: text messages need a mobile phone."),
-                code="landline",
-            )
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        if len(e164) > PHONE_MAX_LENGTH:
-            raise invalid
-        return e164
-
-    def example(self) -> str:
-        number = phonenumbers.example_number_for_type(
-            self.region or "US", phonenumbers.PhoneNumberType.MOBILE
-        )
-        if number is None:
-            return "+1 201-555-0123"
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return phone_e164(text, region=self.region, mobile=True)
 
 
 def phone_for_display(e164: str) -> str:

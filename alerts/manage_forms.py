@@ -11,25 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from networks.models import Membership
-from networks.phones import phone_e164
 from pledges.forms import PlainTextField
 
+from .inbox_forms import MobilePhoneField
 from .manage_services import webhook_url_error
 from .models import LawEnforcementContact, Webhook
-
-
-class MobilePhoneField(forms.CharField):
-    def __init__(self, *, region: str, **kwargs: Any) -> None:
-        self.region = (region or "").upper() or None
-        kwargs.setdefault("max_length", 40)
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"})
-
-    def clean(self, value: Any) -> str:
-        text = super().clean(value)
-        if not text:
-            return ""
-        return phone_e164(text, region=self.region, mobile=True)
 
 
 class ContactForm(forms.Form):
